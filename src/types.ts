@@ -1,0 +1,77 @@
+/** Public data types of innomatch. Runtime validation lives in `src/validate.ts`. */
+import type { IndustryCode } from './taxonomy/codes.js';
+
+export type { IndustryCode };
+
+export const EXPERT_KINDS = ['academician', 'expert', 'society', 'overseas', 'team'] as const;
+export type ExpertKind = (typeof EXPERT_KINDS)[number];
+
+export interface PublicationInput {
+  title: string;
+  abstract?: string;
+  keywords?: string[];
+  year?: number;
+}
+
+export interface ExpertInput {
+  id: string;
+  name: string;
+  kind?: ExpertKind;
+  /** Job title, e.g. 教授 / 研究员 / Professor. */
+  title?: string;
+  organization?: string;
+  region?: string;
+  /** Research fields / 研究方向. */
+  fields?: string[];
+  keywords?: string[];
+  bio?: string;
+  publications?: PublicationInput[];
+  /** Declared industries; when absent they are inferred with `classify`. */
+  industries?: IndustryCode[];
+  /** How many enterprises this expert (or society: delegates) can meet at one event. */
+  capacity?: number;
+}
+
+export interface EnterpriseInput {
+  id?: string;
+  name: string;
+  park?: string;
+  region?: string;
+}
+
+export interface NeedInput {
+  id: string;
+  title?: string;
+  description: string;
+  keywords?: string[];
+  enterprise?: EnterpriseInput;
+  industries?: IndustryCode[];
+}
+
+export interface ExplanationTerm {
+  term: string;
+  weight: number;
+}
+
+export interface ExplanationIndustry {
+  code: IndustryCode;
+  weight: number;
+}
+
+export interface Explanation {
+  /** Contribution of each matched term; sums to the text part of the score. */
+  terms: ExplanationTerm[];
+  /** Contribution of each shared industry; sums to the industry part of the score. */
+  industries: ExplanationIndustry[];
+}
+
+export interface Recommendation {
+  id: string;
+  score: number;
+  explanation: Explanation;
+}
+
+export interface IndustryScore {
+  code: IndustryCode;
+  score: number;
+}
