@@ -8,9 +8,13 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+    // import.meta.url in the CommonJS build (createRequire, file lookups).
+    shims: true,
+    // `stemmer` is ESM-only: bundle it so require('innomatch') works on every Node 20.
+    noExternal: ['stemmer'],
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,

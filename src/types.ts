@@ -49,8 +49,12 @@ export interface NeedInput {
 }
 
 export interface ExplanationTerm {
+  /** The term as indexed in the candidate's profile. */
   term: string;
+  /** Share of the score this term contributed. */
   weight: number;
+  /** When the match came through query expansion: the query's own term (synonym or symptom). */
+  via?: string;
 }
 
 export interface ExplanationIndustry {

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ValidationError } from './errors.js';
+import { SEGMENTER_BACKENDS } from './text/segmenter.js';
+
+const term = z.string().min(1).max(100);
+
+/** Matcher options: everything here is plain data, stored in snapshots. */
+export const matcherOptionsSchema = z.strictObject({
+  /** Segmentation backend: '@node-rs/jieba' (default, prebuilt) or 'nodejieba' (optional dependency). */
+  segmenter: z.enum(SEGMENTER_BACKENDS).default('node-rs'),
+  /** Extra words the segmenter must keep whole. */
+  dictionary: z.array(term).max(100_000).default([]),
+  /** Extra stopwords. */
+  stopwords: z.array(term).max(100_000).default([]),
+  /** Extra synonym groups, e.g. [['湘莲', 'xianglian lotus seed']]. */
+  synonyms: z.array(z.array(term).min(2).max(50)).max(100_000).default([]),
+  /** Weights of the two parts of the score. */
+  weights: z
+    .strictObject({
+      text: z.number().min(0).max(100).default(0.85),
+      industry: z.number().min(0).max(100).default(0.15),
+    })
+    .prefault({}),
+  /** Query expansion factors (0 disables). */
+  expansion: z
+    .strictObject({
+      synonym: z.number().min(0).max(1).default(0.8),
+      concept: z.number().min(0).max(1).default(0.5),
+    })
+    .prefault({}),
+  /** BM25 saturation constant. */
+  k1: z.number().positive().max(100).default(1.2),
+  /** Pseudo-count of background documents in the IDF (see DESIGN.md); 0 uses the corpus alone. */
+  idfPrior: z.number().min(0).max(1e7).default(200),
+  /** 'jieba' smooths the corpus IDF with jieba's general-corpus IDF; 'none' uses a flat prior. */
+  backgroundIdf: z.enum(['jieba', 'none']).default('jieba'),
+  /** Minimum share of the best industry's evidence for another industry to be reported. */
+  classifyRelative: z.number().min(0).max(1).default(0.3),
+  /** Minimum evidence (sum of lexicon weights) for `classify` to name any industry. */
+  classifyMinEvidence: z.number().min(0).max(1000).default(3),
+  /** Characters of analysed text kept in the LRU cache; 0 disables. */
+  cacheChars: z.number().int().min(0).max(1e9).default(2_000_000),
+  /** Query results kept in the LRU cache; 0 disables. */
+  queryCacheSize: z.number().int().min(0).max(1e6).default(1000),
+});
+
+export type MatcherOptions = z.input<typeof matcherOptionsSchema>;
+export type ResolvedOptions = z.output<typeof matcherOptionsSchema>;
+
+export function resolveOptions(options: unknown): ResolvedOptions {
+  const parsed = matcherOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    throw new ValidationError(
+      parsed.error.issues.map((i) => ({
+        index: 0,
+        path: i.path.map(String).join('.') || '(options)',
+        message: i.message,
+      })),
+      'matcher options',
+    );
+  }
+  return parsed.data;
+}

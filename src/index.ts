@@ -1,0 +1,37 @@
+/**
+ * innomatch: match enterprise technology needs to experts, societies and overseas scientists.
+ * Importing this module has no side effects: nothing is read, printed or started until
+ * `createMatcher` is called.
+ */
+export { createMatcher, loadMatcher } from './matcher.js';
+export type {
+  Matcher,
+  MatcherResources,
+  RecommendExpertsOptions,
+  RecommendNeedsOptions,
+} from './matcher.js';
+export type { MatcherOptions, ResolvedOptions } from './config.js';
+export { ValidationError, InnomatchError, SnapshotError } from './errors.js';
+export type { ValidationIssue } from './errors.js';
+export { INDUSTRIES } from './taxonomy/industries.js';
+export type { Industry } from './taxonomy/industries.js';
+export { INDUSTRY_CODES, isIndustryCode } from './taxonomy/codes.js';
+export type { IndustryCode } from './taxonomy/codes.js';
+export { EXPERT_KINDS } from './types.js';
+export type {
+  ExpertInput,
+  ExpertKind,
+  NeedInput,
+  EnterpriseInput,
+  PublicationInput,
+  Recommendation,
+  Explanation,
+  ExplanationTerm,
+  ExplanationIndustry,
+  IndustryScore,
+} from './types.js';
+export { loadBackgroundIdf, flatBackgroundIdf } from './index/background-idf.js';
+export type { BackgroundIdf } from './index/background-idf.js';
+export type { Segmenter, SegmenterBackend } from './text/segmenter.js';
+export { SNAPSHOT_VERSION } from './snapshot.js';
+export type { MatcherSnapshot } from './snapshot.js';

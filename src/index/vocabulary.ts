@@ -1,0 +1,29 @@
+/** Term ↔ dense id, append-only. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  id(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  term(id: number): string {
+    const t = this.terms[id];
+    if (t === undefined) throw new RangeError(`unknown term id ${id}`);
+    return t;
+  }
+}

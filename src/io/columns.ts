@@ -1,0 +1,80 @@
+import { INDUSTRIES } from '../taxonomy/industries.js';
+import { INDUSTRY_CODES, type IndustryCode } from '../taxonomy/codes.js';
+import type { ExpertKind } from '../types.js';
+
+/** Accepted CSV headers (English and the Chinese of real need and expert forms) per field. */
+export const NEED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  id: ['id', '编号', '需求编号', '序号'],
+  title: ['title', '需求名称', '名称', '项目名称', '需求标题'],
+  description: ['description', '需求描述', '需求内容', '技术需求', '描述', '内容', '需求详情'],
+  keywords: ['keywords', '关键词', '关键字'],
+  'enterprise.name': ['enterprise', 'enterprise_name', '企业名称', '单位名称', '企业', '需求单位'],
+  'enterprise.id': ['enterprise_id', '企业编号', '统一社会信用代码'],
+  'enterprise.park': ['park', '园区', '所在园区'],
+  'enterprise.region': ['region', '地区', '所在地区', '区域'],
+  industries: ['industries', 'industry', '行业', '所属行业', '产业'],
+};
+
+export const EXPERT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  id: ['id', '编号', '专家编号', '序号'],
+  name: ['name', '专家姓名', '姓名', '名称', '学会名称'],
+  kind: ['kind', '类型', '专家类型', '类别'],
+  title: ['title', '职称', '职务'],
+  organization: ['organization', '单位', '工作单位', '所在单位'],
+  region: ['region', '地区', '所在地区', '国家地区'],
+  fields: ['fields', '研究方向', '专业领域', '研究领域', '擅长领域'],
+  keywords: ['keywords', '关键词', '关键字'],
+  bio: ['bio', '简介', '个人简介', '专家简介', '学会简介'],
+  industries: ['industries', 'industry', '行业', '所属行业', '产业'],
+  capacity: ['capacity', '接待能力', '可对接企业数', '容量', '派出专家数'],
+};
+
+const KIND_WORDS: Readonly<Record<string, ExpertKind>> = {
+  academician: 'academician',
+  院士: 'academician',
+  expert: 'expert',
+  专家: 'expert',
+  society: 'society',
+  学会: 'society',
+  overseas: 'overseas',
+  海智: 'overseas',
+  海外: 'overseas',
+  海外专家: 'overseas',
+  海智专家: 'overseas',
+  team: 'team',
+  团队: 'team',
+};
+
+/** Splits a list cell on Chinese and Western separators (，、；; , | /). */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(/[,，、;；|\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** A kind cell ('院士', 'society', ...) to a kind, or the raw text when unknown (validation reports it). */
+export function parseKind(cell: string): string {
+  return KIND_WORDS[cell.trim().toLowerCase()] ?? cell.trim();
+}
+
+/** An industries cell: codes or Chinese/English names, separated by commas or 、. */
+export function parseIndustries(cell: string): string[] {
+  return splitList(cell).map((part) => {
+    const p = part.toLowerCase();
+    if ((INDUSTRY_CODES as readonly string[]).includes(p)) return p;
+    const hit = INDUSTRIES.find((i) => i.nameZh === part || i.nameEn.toLowerCase() === p);
+    return hit ? (hit.code as IndustryCode) : part;
+  });
+}
+
+/** Finds, for each field, the index of its column in a header row (or -1). */
+export function mapHeader(header: readonly string[], columns: Readonly<Record<string, readonly string[]>>): Map<string, number> {
+  const norm = header.map((h) => h.normalize('NFKC').trim().toLowerCase());
+  const out = new Map<string, number>();
+  for (const [field, names] of Object.entries(columns)) {
+    const i = norm.findIndex((h) => names.includes(h));
+    if (i >= 0) out.set(field, i);
+  }
+  return out;
+}

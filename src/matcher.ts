@@ -1,0 +1,368 @@
+import { LRUCache } from 'lru-cache';
+import { type MatcherOptions, type ResolvedOptions, resolveOptions } from './config.js';
+import { InnomatchError, ValidationError } from './errors.js';
+import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './index/background-idf.js';
+import { buildQuery, type WeightedQuery } from './rank/query.js';
+import { impactOf, searchExhaustive } from './rank/search.js';
+import {
+  EXPERT_FIELDS,
+  type FieldSpec,
+  expertFieldTokens,
+  NEED_FIELDS,
+  needFieldTokens,
+  weightedCounts,
+} from './records.js';
+import { Side } from './side.js';
+import { buildClassifier, type Classifier } from './taxonomy/classify.js';
+import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
+import { CONCEPTS } from './taxonomy/concepts.js';
+import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
+import { agreement, declaredScores, industryVector } from './taxonomy/vector.js';
+import { type Analyzer, createAnalyzer } from './text/analyzer.js';
+import { createSegmenter } from './text/backends/index.js';
+import { buildExpansionTable, type ExpansionTable, synonymClasses } from './text/expansion.js';
+import { createNormalizer } from './text/normalize.js';
+import { buildLexicon, MEANINGFUL_SINGLE_CHARS } from './text/resources.js';
+import type { ExpertInput, ExpertKind, IndustryScore, NeedInput, Recommendation } from './types.js';
+import { EXPERT_KINDS } from './types.js';
+import { LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
+import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
+
+export interface RecommendExpertsOptions {
+  topK?: number;
+  kinds?: ExpertKind[];
+  industries?: IndustryCode[];
+  exclude?: string[];
+  minScore?: number;
+}
+
+export interface RecommendNeedsOptions {
+  topK?: number;
+  industries?: IndustryCode[];
+  exclude?: string[];
+  minScore?: number;
+}
+
+/** Heavy read-only resources that several matchers may share (nothing in them is mutable). */
+export interface MatcherResources {
+  backgroundIdf?: BackgroundIdf;
+}
+
+export interface Matcher {
+  readonly options: ResolvedOptions;
+  addExperts(experts: ExpertInput[]): void;
+  addNeeds(needs: NeedInput[]): void;
+  removeExpert(id: string): boolean;
+  removeNeed(id: string): boolean;
+  recommendExperts(need: NeedInput | string, opts?: RecommendExpertsOptions): Recommendation[];
+  recommendNeeds(expert: ExpertInput | string, opts?: RecommendNeedsOptions): Recommendation[];
+  classify(text: string): IndustryScore[];
+  /** Index tokens of a text, as the matcher sees it. */
+  analyze(text: string): string[];
+  getExpert(id: string): ExpertInput | undefined;
+  getNeed(id: string): NeedInput | undefined;
+  expertIds(): string[];
+  needIds(): string[];
+  /** Industries of an added expert or need: declared, or inferred by `classify`. */
+  industriesOf(kind: 'expert' | 'need', id: string): IndustryScore[];
+  toJSON(): MatcherSnapshot;
+}
+
+const DEFAULT_TOP_K = 10;
+
+export function createMatcher(options?: MatcherOptions, resources: MatcherResources = {}): Matcher {
+  const opts = resolveOptions(options);
+  return new MatcherImpl(opts, resources);
+}
+
+class MatcherImpl implements Matcher {
+  private readonly analyzer: Analyzer;
+  private readonly classifier: Classifier;
+  private readonly expansions: ExpansionTable;
+  private readonly background: BackgroundIdf;
+  private readonly experts: Side<ExpertInput>;
+  private readonly needs: Side<NeedInput>;
+  private readonly queryCache: LRUCache<string, Recommendation[]> | undefined;
+
+  constructor(
+    readonly options: ResolvedOptions,
+    resources: MatcherResources,
+  ) {
+    const lexicon = buildLexicon(options);
+    this.analyzer = createAnalyzer({
+      segmenter: createSegmenter(options.segmenter, lexicon.segmenterWords),
+      normalize: createNormalizer(),
+      stopwords: lexicon.stopwords,
+      phrases: lexicon.phrases,
+      mixedTerms: lexicon.mixedTerms,
+      asciiTerms: lexicon.asciiTerms,
+      keepSingle: MEANINGFUL_SINGLE_CHARS,
+      cacheChars: options.cacheChars,
+    });
+    this.expansions = buildExpansionTable(this.analyzer, lexicon.synonymGroups, CONCEPTS, options.expansion);
+    this.classifier = buildClassifier(this.analyzer, INDUSTRY_TERMS, synonymClasses(this.analyzer, lexicon.synonymGroups), {
+      relative: options.classifyRelative,
+      minEvidence: options.classifyMinEvidence,
+    });
+    this.background =
+      resources.backgroundIdf ?? (options.backgroundIdf === 'jieba' ? loadBackgroundIdf() : flatBackgroundIdf());
+    this.experts = new Side<ExpertInput>(EXPERT_FIELDS, options.k1);
+    this.needs = new Side<NeedInput>(NEED_FIELDS, options.k1);
+    this.queryCache =
+      options.queryCacheSize > 0 ? new LRUCache<string, Recommendation[]>({ max: options.queryCacheSize }) : undefined;
+  }
+
+  // ---- adding and removing -------------------------------------------------------------------
+
+  addExperts(experts: ExpertInput[]): void {
+    const valid = validateExperts(experts, (id) => this.experts.has(id));
+    const prepared = valid.map((e) => {
+      const fields = expertFieldTokens(this.analyzer, e);
+      return { e, fields, industry: this.industryVectorOf(e.industries, fields) };
+    });
+    for (const p of prepared) this.experts.add(structuredClone(p.e), p.fields, p.industry);
+    this.queryCache?.clear();
+  }
+
+  addNeeds(needs: NeedInput[]): void {
+    const valid = validateNeeds(needs, (id) => this.needs.has(id));
+    const prepared = valid.map((n) => {
+      const fields = needFieldTokens(this.analyzer, n);
+      return { n, fields, industry: this.industryVectorOf(n.industries, fields) };
+    });
+    for (const p of prepared) this.needs.add(structuredClone(p.n), p.fields, p.industry);
+    this.queryCache?.clear();
+  }
+
+  removeExpert(id: string): boolean {
+    const removed = this.experts.remove(requireString(id, 'id'));
+    if (removed) this.queryCache?.clear();
+    return removed;
+  }
+
+  removeNeed(id: string): boolean {
+    const removed = this.needs.remove(requireString(id, 'id'));
+    if (removed) this.queryCache?.clear();
+    return removed;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  recommendExperts(need: NeedInput | string, opts: RecommendExpertsOptions = {}): Recommendation[] {
+    const o = parseRecommendOptions(opts, true);
+    const key = this.queryCache ? `e\u0000${JSON.stringify([need, o])}` : '';
+    const hit = this.queryCache?.get(key);
+    if (hit) return cloneRecs(hit);
+    let fields: string[][];
+    let industry: Float64Array;
+    if (typeof need === 'string') {
+      const slot = this.needs.slotOf(need);
+      if (slot === undefined) throw new InnomatchError(`no need with id "${need}" has been added`);
+      fields = needFieldTokens(this.analyzer, this.needs.record(slot));
+      industry = this.needs.industry(slot);
+    } else {
+      const n = validateOneNeed(need);
+      fields = needFieldTokens(this.analyzer, n);
+      industry = this.industryVectorOf(n.industries, fields);
+    }
+    const kinds = o.kinds ? new Set<ExpertKind>(o.kinds) : undefined;
+    const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, (slot) =>
+      kinds ? kinds.has(this.experts.record(slot).kind ?? 'expert') : true,
+    );
+    this.queryCache?.set(key, result);
+    return cloneRecs(result);
+  }
+
+  recommendNeeds(expert: ExpertInput | string, opts: RecommendNeedsOptions = {}): Recommendation[] {
+    const o = parseRecommendOptions(opts, false);
+    const key = this.queryCache ? `n\u0000${JSON.stringify([expert, o])}` : '';
+    const hit = this.queryCache?.get(key);
+    if (hit) return cloneRecs(hit);
+    let fields: string[][];
+    let industry: Float64Array;
+    if (typeof expert === 'string') {
+      const slot = this.experts.slotOf(expert);
+      if (slot === undefined) throw new InnomatchError(`no expert with id "${expert}" has been added`);
+      fields = expertFieldTokens(this.analyzer, this.experts.record(slot));
+      industry = this.experts.industry(slot);
+    } else {
+      const e = validateOneExpert(expert);
+      fields = expertFieldTokens(this.analyzer, e);
+      industry = this.industryVectorOf(e.industries, fields);
+    }
+    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, () => true);
+    this.queryCache?.set(key, result);
+    return cloneRecs(result);
+  }
+
+  classify(text: string): IndustryScore[] {
+    requireString(text, 'text');
+    if (text.length > LIMITS.longText * 10) {
+      throw new ValidationError([{ index: 0, path: 'text', message: 'text is too long to classify' }], 'text');
+    }
+    return this.classifier.classifyTokens(this.analyzer.analyze(text));
+  }
+
+  analyze(text: string): string[] {
+    return [...this.analyzer.analyze(requireString(text, 'text'))];
+  }
+
+  getExpert(id: string): ExpertInput | undefined {
+    const slot = this.experts.slotOf(id);
+    return slot === undefined ? undefined : structuredClone(this.experts.record(slot));
+  }
+
+  getNeed(id: string): NeedInput | undefined {
+    const slot = this.needs.slotOf(id);
+    return slot === undefined ? undefined : structuredClone(this.needs.record(slot));
+  }
+
+  expertIds(): string[] {
+    return this.experts.liveRecords().map((r) => r.id);
+  }
+
+  needIds(): string[] {
+    return this.needs.liveRecords().map((r) => r.id);
+  }
+
+  industriesOf(kind: 'expert' | 'need', id: string): IndustryScore[] {
+    const side: Side<{ id: string }> = kind === 'expert' ? this.experts : this.needs;
+    const slot = side.slotOf(id);
+    if (slot === undefined) throw new InnomatchError(`no ${kind} with id "${id}" has been added`);
+    const v = side.industry(slot);
+    let total = 0;
+    for (const x of v) total += x;
+    const out: IndustryScore[] = [];
+    v.forEach((x, i) => {
+      if (x > 0) out.push({ code: INDUSTRY_CODES[i] as IndustryCode, score: x / total });
+    });
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  toJSON(): MatcherSnapshot {
+    return buildSnapshot(this.options, this.experts.liveRecords(), this.needs.liveRecords());
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private industryVectorOf(declared: readonly IndustryCode[] | undefined, fields: readonly (readonly string[])[]): Float64Array {
+    if (declared && declared.length > 0) return industryVector(declaredScores(declared));
+    return industryVector(this.classifier.classifyTokens(fields.flat()));
+  }
+
+  private rank<R extends { id: string }>(
+    side: Side<R>,
+    counts: Map<string, number>,
+    industry: Float64Array,
+    o: ParsedRecommendOptions,
+    acceptKind: (slot: number) => boolean,
+  ): Recommendation[] {
+    const index = side.index;
+    const query: WeightedQuery = buildQuery(counts, index, this.background, this.options.idfPrior, this.expansions);
+    if (query.terms.length === 0 || query.norm <= 0) return [];
+    const { text: wText, industry: wInd } = this.options.weights;
+    const textScale = wText / query.norm;
+    const exclude = new Set(o.exclude ?? []);
+    const wanted = o.industries ? o.industries.map((c) => INDUSTRY_CODES.indexOf(c)) : undefined;
+    const hits = searchExhaustive(index.postings(), index.slotCount, query.terms, {
+      k: o.topK,
+      textScale,
+      extra: (slot) => wInd * agreement(industry, side.industry(slot)).total,
+      extraBound: wInd,
+      accept: (slot) => {
+        if (exclude.has(side.record(slot).id) || !acceptKind(slot)) return false;
+        if (!wanted) return true;
+        const v = side.industry(slot);
+        return wanted.some((c) => (v[c] as number) > 0);
+      },
+      tieKey: (slot) => side.record(slot).id,
+      minScore: o.minScore,
+    });
+    const postings = index.postings();
+    return hits.map((h) => {
+      const terms = query.terms
+        .map((q) => {
+          const impact = impactOf(postings, q.termId, h.slot);
+          return { term: q.term, weight: textScale * q.weight * impact, ...(q.via !== undefined ? { via: q.via } : {}) };
+        })
+        .filter((t) => t.weight > 0)
+        .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+      const ind = agreement(industry, side.industry(h.slot));
+      return {
+        id: side.record(h.slot).id,
+        score: h.score,
+        explanation: {
+          terms,
+          industries: ind.parts.map((p) => ({ code: p.code, weight: wInd * p.weight })).sort((a, b) => b.weight - a.weight),
+        },
+      };
+    });
+  }
+}
+
+interface ParsedRecommendOptions {
+  topK: number;
+  kinds?: ExpertKind[];
+  industries?: IndustryCode[];
+  exclude?: string[];
+  minScore: number;
+}
+
+function parseRecommendOptions(opts: RecommendExpertsOptions, allowKinds: boolean): ParsedRecommendOptions {
+  if (opts === null || typeof opts !== 'object') throw new InnomatchError('options must be an object');
+  const known = new Set(['topK', 'industries', 'exclude', 'minScore', ...(allowKinds ? ['kinds'] : [])]);
+  for (const k of Object.keys(opts)) if (!known.has(k)) throw new InnomatchError(`unknown option "${k}"`);
+  const topK = opts.topK ?? DEFAULT_TOP_K;
+  if (!Number.isInteger(topK) || topK <= 0) throw new InnomatchError(`topK must be a positive integer, got ${String(topK)}`);
+  const minScore = opts.minScore ?? 0;
+  if (typeof minScore !== 'number' || !Number.isFinite(minScore)) {
+    throw new InnomatchError(`minScore must be a finite number, got ${String(minScore)}`);
+  }
+  const out: ParsedRecommendOptions = { topK, minScore };
+  if (opts.kinds !== undefined) {
+    if (!Array.isArray(opts.kinds) || opts.kinds.some((k) => !(EXPERT_KINDS as readonly string[]).includes(k))) {
+      throw new InnomatchError(`kinds must be a list of ${EXPERT_KINDS.join(', ')}`);
+    }
+    out.kinds = [...opts.kinds];
+  }
+  if (opts.industries !== undefined) {
+    if (!Array.isArray(opts.industries) || opts.industries.some((c) => !(INDUSTRY_CODES as readonly string[]).includes(c))) {
+      throw new InnomatchError(`industries must be a list of ${INDUSTRY_CODES.join(', ')}`);
+    }
+    out.industries = [...opts.industries];
+  }
+  if (opts.exclude !== undefined) {
+    if (!Array.isArray(opts.exclude) || opts.exclude.some((x) => typeof x !== 'string')) {
+      throw new InnomatchError('exclude must be a list of ids');
+    }
+    out.exclude = [...opts.exclude];
+  }
+  return out;
+}
+
+function requireString(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw new InnomatchError(`${what} must be a string`);
+  return value;
+}
+
+function cloneRecs(recs: Recommendation[]): Recommendation[] {
+  return recs.map((r) => ({
+    id: r.id,
+    score: r.score,
+    explanation: {
+      terms: r.explanation.terms.map((t) => ({ ...t })),
+      industries: r.explanation.industries.map((i) => ({ ...i })),
+    },
+  }));
+}
+
+export type { FieldSpec };
+
+/** Rebuilds a matcher from `toJSON()` output (an object or its JSON text). */
+export function loadMatcher(snapshot: unknown, resources: MatcherResources = {}): Matcher {
+  const s = readSnapshot(snapshot);
+  const m = createMatcher(s.options as MatcherOptions, resources);
+  m.addExperts(s.experts as ExpertInput[]);
+  m.addNeeds(s.needs as NeedInput[]);
+  return m;
+}

@@ -1,0 +1,61 @@
+/**
+ * The scoring function (Lucene's "similarity"), separate from the index and from top-k
+ * collection. A document's weight for a term factors into idf(term) × s(term, doc) where
+ * s ∈ [0, 1) is the BM25F-saturated, length-normalised, field-weighted term frequency. The
+ * query side multiplies by its own term weight. Every factor is non-negative, so the score is a
+ * monotonic sum over query terms and top-k pruning stays exact.
+ */
+export interface FieldParams {
+  /** Field boost: how much one occurrence in this field counts. */
+  weight: number;
+  /** Length normalisation strength, 0 (none) to 1 (full). */
+  b: number;
+}
+
+export interface Bm25fParams {
+  k1: number;
+  fields: readonly FieldParams[];
+}
+
+/** s(term, doc): BM25F pseudo-frequency, saturated into [0, 1). */
+export function saturatedTf(
+  tf: ArrayLike<number>,
+  tfOffset: number,
+  fieldLen: ArrayLike<number>,
+  lenOffset: number,
+  avgFieldLen: ArrayLike<number>,
+  p: Bm25fParams,
+): number {
+  let pseudo = 0;
+  for (let f = 0; f < p.fields.length; f++) {
+    const x = tf[tfOffset + f] as number;
+    if (x === 0) continue;
+    const fp = p.fields[f] as FieldParams;
+    const avg = (avgFieldLen[f] as number) || 1;
+    const norm = 1 - fp.b + (fp.b * (fieldLen[lenOffset + f] as number)) / avg;
+    pseudo += (fp.weight * x) / norm;
+  }
+  return pseudo / (p.k1 + pseudo);
+}
+
+export interface IdfParams {
+  /** Documents in the corpus. */
+  n: number;
+  /** Pseudo-count of background documents: the corpus IDF is trusted in proportion n / (n + mu). */
+  mu: number;
+}
+
+/**
+ * IDF from the corpus, smoothed towards a background IDF (jieba's, from a large general corpus)
+ * so that a small corpus does not give every rare word the same weight.
+ */
+export function smoothedIdf(df: number, background: number, p: IdfParams): number {
+  const corpus = Math.log((p.n + 1) / (df + 0.5));
+  const lambda = p.n / (p.n + p.mu);
+  return lambda * Math.max(corpus, 0) + (1 - lambda) * background;
+}
+
+/** Query-side weight of a term from its field-weighted count in the query text. */
+export function queryTermWeight(weightedCount: number): number {
+  return Math.log1p(weightedCount);
+}

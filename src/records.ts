@@ -1,0 +1,60 @@
+import type { FieldParams } from './rank/similarity.js';
+import type { Analyzer } from './text/analyzer.js';
+import type { ExpertInput, NeedInput } from './types.js';
+
+/**
+ * How records become fields. Each field has a document-side boost and length normalisation (the
+ * record as a candidate in the index) and a query-side boost (the record as a query).
+ */
+export interface FieldSpec extends FieldParams {
+  name: string;
+  queryWeight: number;
+}
+
+export const EXPERT_FIELDS: readonly FieldSpec[] = [
+  { name: 'keywords', weight: 3, b: 0.3, queryWeight: 2 }, // fields, keywords, publication keywords
+  { name: 'pubTitles', weight: 2, b: 0.5, queryWeight: 1.5 },
+  { name: 'bio', weight: 1.5, b: 0.5, queryWeight: 1 }, // bio, organisation; name of a society or team
+  { name: 'abstracts', weight: 1, b: 0.75, queryWeight: 0.5 },
+];
+
+export const NEED_FIELDS: readonly FieldSpec[] = [
+  { name: 'title', weight: 2.5, b: 0.3, queryWeight: 2 },
+  { name: 'keywords', weight: 2.5, b: 0.3, queryWeight: 2 },
+  { name: 'description', weight: 1, b: 0.6, queryWeight: 1 },
+];
+
+function analyzeAll(analyzer: Analyzer, texts: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const t of texts) if (t) for (const tok of analyzer.analyze(t)) out.push(tok);
+  return out;
+}
+
+export function expertFieldTokens(analyzer: Analyzer, e: ExpertInput): string[][] {
+  const pubs = e.publications ?? [];
+  const named = e.kind === 'society' || e.kind === 'team';
+  return [
+    analyzeAll(analyzer, [...(e.fields ?? []), ...(e.keywords ?? []), ...pubs.flatMap((p) => p.keywords ?? [])]),
+    analyzeAll(analyzer, pubs.map((p) => p.title)),
+    analyzeAll(analyzer, [named ? e.name : undefined, e.organization, e.bio]),
+    analyzeAll(analyzer, pubs.map((p) => p.abstract)),
+  ];
+}
+
+export function needFieldTokens(analyzer: Analyzer, n: NeedInput): string[][] {
+  return [
+    analyzeAll(analyzer, [n.title]),
+    analyzeAll(analyzer, n.keywords ?? []),
+    analyzeAll(analyzer, [n.description]),
+  ];
+}
+
+/** Field-weighted term counts of a record used as a query, in first-occurrence order. */
+export function weightedCounts(fields: readonly (readonly string[])[], specs: readonly FieldSpec[]): Map<string, number> {
+  const out = new Map<string, number>();
+  fields.forEach((tokens, f) => {
+    const w = (specs[f] as FieldSpec).queryWeight;
+    for (const t of tokens) out.set(t, (out.get(t) ?? 0) + w);
+  });
+  return out;
+}

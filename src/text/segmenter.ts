@@ -1,0 +1,14 @@
+/**
+ * The segmentation seam: one `Segmenter` instance per matcher, so two matchers with different
+ * dictionaries coexist. A segmenter only splits Chinese text into words; normalisation,
+ * stopwords and stemming happen around it in the analyzer.
+ */
+export interface Segmenter {
+  /** Backend name, recorded in snapshots. */
+  readonly backend: SegmenterBackend;
+  /** Splits normalised text into words, in order. Whitespace-only tokens may be returned. */
+  cut(text: string): string[];
+}
+
+export const SEGMENTER_BACKENDS = ['node-rs', 'nodejieba'] as const;
+export type SegmenterBackend = (typeof SEGMENTER_BACKENDS)[number];

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { ValidationError, type ValidationIssue } from './errors.js';
+import { INDUSTRY_CODES } from './taxonomy/codes.js';
+import { EXPERT_KINDS, type ExpertInput, type NeedInput } from './types.js';
+
+/** Generous limits: a profile with 50 publications of 300 characters each is ordinary. */
+export const LIMITS = {
+  idLength: 200,
+  shortText: 500,
+  longText: 20_000,
+  listItems: 200,
+  publications: 1_000,
+  abstract: 10_000,
+  totalProfileText: 2_000_000,
+} as const;
+
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
+
+const id = z
+  .string()
+  .min(1, 'id must not be empty')
+  .max(LIMITS.idLength, `id is longer than ${LIMITS.idLength} characters`)
+  .refine((s) => s.trim() === s, 'id must not start or end with whitespace')
+  .refine((s) => !RESERVED_IDS.has(s), 'id is a reserved JavaScript property name');
+
+const shortText = z.string().max(LIMITS.shortText, `longer than ${LIMITS.shortText} characters`);
+const longText = z.string().max(LIMITS.longText, `longer than ${LIMITS.longText} characters`);
+const termList = z.array(shortText).max(LIMITS.listItems, `more than ${LIMITS.listItems} items`);
+const industries = z.array(z.enum(INDUSTRY_CODES)).max(INDUSTRY_CODES.length);
+
+const publication = z.strictObject({
+  title: shortText.min(1, 'publication title must not be empty'),
+  abstract: z.string().max(LIMITS.abstract, `longer than ${LIMITS.abstract} characters`).optional(),
+  keywords: termList.optional(),
+  year: z.number().int().min(1900).max(2100).optional(),
+});
+
+export const expertSchema = z.strictObject({
+  id,
+  name: shortText.min(1, 'name must not be empty'),
+  kind: z.enum(EXPERT_KINDS).optional(),
+  title: shortText.optional(),
+  organization: shortText.optional(),
+  region: shortText.optional(),
+  fields: termList.optional(),
+  keywords: termList.optional(),
+  bio: longText.optional(),
+  publications: z.array(publication).max(LIMITS.publications, `more than ${LIMITS.publications} publications`).optional(),
+  industries: industries.optional(),
+  capacity: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const needSchema = z.strictObject({
+  id,
+  title: shortText.optional(),
+  description: longText.refine((s) => s.trim().length > 0, 'description must not be empty'),
+  keywords: termList.optional(),
+  enterprise: z
+    .strictObject({
+      id: id.optional(),
+      name: shortText.min(1, 'enterprise name must not be empty'),
+      park: shortText.optional(),
+      region: shortText.optional(),
+    })
+    .optional(),
+  industries: industries.optional(),
+});
+
+/** All the text of a profile, for the emptiness and size checks. */
+export function expertText(e: ExpertInput): string {
+  const parts: string[] = [...(e.fields ?? []), ...(e.keywords ?? []), e.bio ?? ''];
+  for (const p of e.publications ?? []) parts.push(p.title, p.abstract ?? '', ...(p.keywords ?? []));
+  return parts.join(' ');
+}
+
+function zodIssues(error: z.ZodError, index: number, recordId: string | undefined): ValidationIssue[] {
+  return error.issues.map((iss) => ({
+    index,
+    ...(recordId !== undefined ? { id: recordId } : {}),
+    path: iss.path.length > 0 ? iss.path.map(String).join('.') : '(record)',
+    message: iss.message,
+  }));
+}
+
+function recordId(raw: unknown): string | undefined {
+  if (raw !== null && typeof raw === 'object' && 'id' in raw) {
+    const v = (raw as { id: unknown }).id;
+    if (typeof v === 'string') return v;
+  }
+  return undefined;
+}
+
+function validateBatch<T extends { id: string }>(
+  records: unknown,
+  schema: z.ZodType<T>,
+  existing: (id: string) => boolean,
+  extra: (r: T) => { path: string; message: string }[],
+  what: string,
+): T[] {
+  if (!Array.isArray(records)) {
+    throw new ValidationError([{ index: -1, path: '(batch)', message: `${what} must be an array` }], what);
+  }
+  const issues: ValidationIssue[] = [];
+  const out: T[] = [];
+  const seen = new Map<string, number>();
+  records.forEach((raw: unknown, index) => {
+    const rid = recordId(raw);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...zodIssues(parsed.error, index, rid));
+      return;
+    }
+    const r = parsed.data;
+    const first = seen.get(r.id);
+    if (first !== undefined) {
+      issues.push({ index, id: r.id, path: 'id', message: `duplicate id in this batch (also record #${first})` });
+    } else if (existing(r.id)) {
+      issues.push({ index, id: r.id, path: 'id', message: 'id is already in the matcher' });
+    }
+    seen.set(r.id, first ?? index);
+    for (const e of extra(r)) issues.push({ index, id: r.id, ...e });
+    out.push(r);
+  });
+  if (issues.length > 0) throw new ValidationError(issues, what);
+  return out;
+}
+
+export function validateExperts(records: unknown, existing: (id: string) => boolean): ExpertInput[] {
+  return validateBatch<ExpertInput>(
+    records,
+    expertSchema as z.ZodType<ExpertInput>,
+    existing,
+    (e) => {
+      const text = expertText(e);
+      if (text.trim().length === 0) {
+        return [{ path: '(record)', message: 'profile has no text: give fields, keywords, bio or publications' }];
+      }
+      if (text.length > LIMITS.totalProfileText) {
+        return [{ path: '(record)', message: `profile text is longer than ${LIMITS.totalProfileText} characters` }];
+      }
+      return [];
+    },
+    'experts',
+  );
+}
+
+export function validateNeeds(records: unknown, existing: (id: string) => boolean): NeedInput[] {
+  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, existing, () => [], 'needs');
+}
+
+/** Validates a single record given directly to a query method (no duplicate check). */
+export function validateOneNeed(raw: unknown): NeedInput {
+  return validateBatch<NeedInput>([raw], needSchema as z.ZodType<NeedInput>, () => false, () => [], 'need')[0] as NeedInput;
+}
+
+export function validateOneExpert(raw: unknown): ExpertInput {
+  return validateExperts([raw], () => false)[0] as ExpertInput;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { matcher } from './helpers.js';
+
+const backends = ['node-rs', 'nodejieba'] as const;
+
+describe.each(backends)('text pipeline on the %s segmenter', (segmenter) => {
+  const m = matcher({ segmenter });
+
+  it('keeps domain terms whole', () => {
+    const tokens = m.analyze('新材料产业园引进碳纤维复合材料与增材制造项目，电机温升超标，北斗导航终端');
+    for (const term of ['新材料', '碳纤维复合材料', '增材制造', '温升', '北斗导航']) expect(tokens).toContain(term);
+  });
+
+  it('drops function words and the boilerplate of need forms and abstracts', () => {
+    const tokens = m.analyze('本文研究了一种方法。我公司希望寻求合作，需求如下：解决焊缝气孔问题');
+    for (const stop of ['本文', '研究', '方法', '希望', '合作', '需求', '的', '了']) expect(tokens).not.toContain(stop);
+    expect(tokens).toContain('焊缝');
+    expect(tokens).toContain('气孔');
+  });
+
+  it('folds full-width characters, Traditional Chinese and case', () => {
+    expect(m.analyze('ＩＧＢＴ模块　碳纖維複合材料')).toEqual(m.analyze('igbt模块 碳纤维复合材料'));
+    expect(m.analyze('機器視覺')).toEqual(m.analyze('机器视觉'));
+    expect(m.analyze('軟體')).toEqual(m.analyze('软件'));
+  });
+
+  it('keeps meaningful numbers and units, drops bare measurements', () => {
+    const tokens = m.analyze('采用5G通信与IGBT模块，304不锈钢外壳，耐温200℃，精度0.1mm');
+    expect(tokens).toEqual(expect.arrayContaining(['5g', 'igbt', '304不锈钢']));
+    expect(tokens).not.toContain('200');
+    expect(tokens).not.toContain('0.1mm');
+  });
+
+  it('stems English words and keeps glossary phrases as one token', () => {
+    const tokens = m.analyze('Machine vision for welding robots; fuel cells and additive manufacturing');
+    expect(tokens).toEqual(expect.arrayContaining(['machine vision', 'fuel cell', 'additive manufacturing']));
+    expect(m.analyze('welding of pipes')).toEqual(['weld', 'pipe']);
+    expect(tokens).not.toContain('for');
+  });
+
+  it('segments identically whatever the backend for ASCII text', () => {
+    expect(m.analyze('ROS SLAM on AGV with 5G and c++')).toEqual(['ros', 'slam', 'agv', '5g', 'c++']);
+  });
+});
+
+describe('per-matcher dictionaries', () => {
+  it('lets two matchers with different dictionaries coexist on each backend', () => {
+    for (const segmenter of backends) {
+      const plain = matcher({ segmenter });
+      const custom = matcher({ segmenter, dictionary: ['湘莲深加工'] });
+      expect(custom.analyze('湘莲深加工工艺')).toContain('湘莲深加工');
+      expect(plain.analyze('湘莲深加工工艺')).not.toContain('湘莲深加工');
+      // The first matcher is unaffected after the second one was created.
+      expect(matcher({ segmenter }).analyze('湘莲深加工工艺')).not.toContain('湘莲深加工');
+    }
+  });
+
+  it('accepts extra stopwords and synonyms', () => {
+    const m = matcher({ stopwords: ['湘潭'], synonyms: [['湘莲', 'xianglian']] });
+    expect(m.analyze('湘潭湘莲')).toEqual(['湘莲']);
+    m.addExperts([{ id: 'E1', name: 'Dr. Li', fields: ['xianglian processing'], bio: 'Xianglian lotus seed drying.' }]);
+    const recs = m.recommendExperts({ id: 'Q', description: '湘莲干燥' });
+    expect(recs[0]?.id).toBe('E1');
+    expect(recs[0]?.explanation.terms.some((t) => t.term === 'xianglian' && t.via === '湘莲')).toBe(true);
+  });
+});
