@@ -56,7 +56,11 @@ export interface Matcher {
   removeNeed(id: string): boolean;
   recommendExperts(need: NeedInput | string, opts?: RecommendExpertsOptions): Recommendation[];
   recommendNeeds(expert: ExpertInput | string, opts?: RecommendNeedsOptions): Recommendation[];
-  classify(text: string): IndustryScore[];
+  /**
+   * Industries of a text, best first; [] when no industry fits. A need or expert record may be
+   * given instead of text: its fields then count with their weights, as when it is added.
+   */
+  classify(input: string | NeedInput | ExpertInput): IndustryScore[];
   /** Index tokens of a text, as the matcher sees it. */
   analyze(text: string): string[];
   getExpert(id: string): ExpertInput | undefined;
@@ -118,7 +122,7 @@ class MatcherImpl implements Matcher {
     const valid = validateExperts(experts, (id) => this.experts.has(id));
     const prepared = valid.map((e) => {
       const fields = expertFieldTokens(this.analyzer, e);
-      return { e, fields, industry: this.industryVectorOf(e.industries, fields) };
+      return { e, fields, industry: this.industryVectorOf(e.industries, fields, EXPERT_FIELDS) };
     });
     for (const p of prepared) this.experts.add(structuredClone(p.e), p.fields, p.industry);
     this.queryCache?.clear();
@@ -128,7 +132,7 @@ class MatcherImpl implements Matcher {
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const prepared = valid.map((n) => {
       const fields = needFieldTokens(this.analyzer, n);
-      return { n, fields, industry: this.industryVectorOf(n.industries, fields) };
+      return { n, fields, industry: this.industryVectorOf(n.industries, fields, NEED_FIELDS) };
     });
     for (const p of prepared) this.needs.add(structuredClone(p.n), p.fields, p.industry);
     this.queryCache?.clear();
@@ -163,7 +167,7 @@ class MatcherImpl implements Matcher {
     } else {
       const n = validateOneNeed(need);
       fields = needFieldTokens(this.analyzer, n);
-      industry = this.industryVectorOf(n.industries, fields);
+      industry = this.industryVectorOf(n.industries, fields, NEED_FIELDS);
     }
     const kinds = o.kinds ? new Set<ExpertKind>(o.kinds) : undefined;
     const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, (slot) =>
@@ -188,19 +192,27 @@ class MatcherImpl implements Matcher {
     } else {
       const e = validateOneExpert(expert);
       fields = expertFieldTokens(this.analyzer, e);
-      industry = this.industryVectorOf(e.industries, fields);
+      industry = this.industryVectorOf(e.industries, fields, EXPERT_FIELDS);
     }
     const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, () => true);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
   }
 
-  classify(text: string): IndustryScore[] {
-    requireString(text, 'text');
-    if (text.length > LIMITS.longText * 10) {
+  classify(input: string | NeedInput | ExpertInput): IndustryScore[] {
+    if (typeof input !== 'string') {
+      // A record: its fields count with their weights (a title word more than a body word).
+      if (input !== null && typeof input === 'object' && 'description' in input && !('name' in input)) {
+        const n = validateOneNeed(input);
+        return this.classifier.classifyCounts(weightedCounts(needFieldTokens(this.analyzer, n), NEED_FIELDS));
+      }
+      const e = validateOneExpert(input);
+      return this.classifier.classifyCounts(weightedCounts(expertFieldTokens(this.analyzer, e), EXPERT_FIELDS));
+    }
+    if (input.length > LIMITS.longText * 10) {
       throw new ValidationError([{ index: 0, path: 'text', message: 'text is too long to classify' }], 'text');
     }
-    return this.classifier.classifyTokens(this.analyzer.analyze(text));
+    return this.classifier.classifyTokens(this.analyzer.analyze(input));
   }
 
   analyze(text: string): string[] {
@@ -245,9 +257,13 @@ class MatcherImpl implements Matcher {
 
   // ---- internals -----------------------------------------------------------------------------
 
-  private industryVectorOf(declared: readonly IndustryCode[] | undefined, fields: readonly (readonly string[])[]): Float64Array {
+  private industryVectorOf(
+    declared: readonly IndustryCode[] | undefined,
+    fields: readonly (readonly string[])[],
+    specs: readonly FieldSpec[],
+  ): Float64Array {
     if (declared && declared.length > 0) return industryVector(declaredScores(declared));
-    return industryVector(this.classifier.classifyTokens(fields.flat()));
+    return industryVector(this.classifier.classifyCounts(weightedCounts(fields, specs)));
   }
 
   private rank<R extends { id: string }>(

@@ -90,7 +90,7 @@ export function evaluateClassify(m: Matcher, set: JudgedSet): { accuracy: number
   for (const n of set.needs) {
     const expected = set.labels.needs[n.id]?.industry;
     if (!expected) continue;
-    const got = m.classify(needPlainText(n)).map((s) => s.code);
+    const got = m.classify(n).map((s) => s.code);
     if (got.length === 0) abstained++;
     if (got[0] !== expected) misses.push({ id: n.id, expected, got });
   }

@@ -19,8 +19,10 @@ export interface ClassifierOptions {
  */
 export interface Classifier {
   classifyTokens(tokens: readonly string[]): IndustryScore[];
+  /** Like `classifyTokens` on field-weighted counts (a title word counts more than a body word). */
+  classifyCounts(counts: ReadonlyMap<string, number>): IndustryScore[];
   /** Evidence per industry (INDUSTRY_CODES order), before thresholds. */
-  evidence(tokens: readonly string[]): Float64Array;
+  evidence(counts: ReadonlyMap<string, number>): Float64Array;
 }
 
 export function buildClassifier(
@@ -55,22 +57,20 @@ export function buildClassifier(
     if (best) merged.set(key, best);
   }
 
-  function evidence(tokens: readonly string[]): Float64Array {
-    const tf = new Map<string, number>();
-    for (const t of tokens) if (merged.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+  function evidence(counts: ReadonlyMap<string, number>): Float64Array {
     const ev = new Float64Array(C);
-    for (const [t, n] of tf) {
-      const v = merged.get(t) as Float64Array;
-      const damp = 1 + Math.log(n);
+    for (const [t, n] of counts) {
+      const v = merged.get(t);
+      if (!v || n <= 0) continue;
+      const damp = n >= 1 ? 1 + Math.log(n) : n;
       for (let c = 0; c < C; c++) ev[c] = (ev[c] as number) + (v[c] as number) * damp;
     }
     return ev;
   }
 
-  return {
-    evidence,
-    classifyTokens(tokens) {
-      const ev = evidence(tokens);
+  function classifyCounts(counts: ReadonlyMap<string, number>): IndustryScore[] {
+    {
+      const ev = evidence(counts);
       let best = 0;
       for (let c = 0; c < C; c++) best = Math.max(best, ev[c] as number);
       if (best < opts.minEvidence || best === 0) return [];
@@ -83,6 +83,16 @@ export function buildClassifier(
       return kept
         .sort((a, b) => b.e - a.e || a.c - b.c)
         .map((k) => ({ code: k.code, score: k.e / total }));
+    }
+  }
+
+  return {
+    evidence,
+    classifyCounts,
+    classifyTokens(tokens) {
+      const counts = new Map<string, number>();
+      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return classifyCounts(counts);
     },
   };
 }

@@ -23,6 +23,8 @@ type TermTable = Readonly<Record<string, TermWeight>>;
  */
 
 const INTELLIGENT_EQUIPMENT = {
+  绕线: 2,
+  嵌线: 2,
   // machine tools and machining
   智能装备: 3,
   高端装备: 2,
@@ -246,6 +248,7 @@ const INTELLIGENT_EQUIPMENT = {
   焊接参数: 2,
   刀具涂层: 3,
   压力脉动: 2,
+  自动化产线: 3,
 } as const satisfies TermTable;
 
 const AUTOMOTIVE = {
@@ -661,7 +664,7 @@ const FOOD_PHARMA = {
 const NEXT_GEN_IT = {
   新一代信息技术: 3,
   信息技术: 2,
-  软件: 3,
+  软件: 2,
   软件开发: 3,
   软件系统: 2,
   编程: 1,
@@ -842,6 +845,8 @@ const NEXT_GEN_IT = {
   低功耗: 2,
   功耗: 1,
   电源管理: 2,
+  数据采集: 2,
+  工业互联网平台: 3,
 } as const satisfies TermTable;
 
 const NEW_MATERIALS = {
@@ -917,7 +922,7 @@ const NEW_MATERIALS = {
   耐候性: 3,
   黄变: 3,
   // coatings and surfaces
-  涂层: 3,
+  涂层: 2,
   涂料: 3,
   涂层附着力: 3,
   附着力: 3,
@@ -1101,6 +1106,11 @@ const NEW_MATERIALS = {
   玻璃化转变: 1,
   阻隔性: 1,
   电磁屏蔽: 1,
+  电解锰: 3,
+  锰渣: 3,
+  冶金渣: 2,
+  湿法冶金: 3,
+  浸出: 2,
 } as const satisfies TermTable;
 
 const NEW_ENERGY = {
@@ -1347,7 +1357,7 @@ const ROBOTICS = {
   视觉引导: 3,
   '3d视觉': 3,
   点云: 2,
-  抓取: 2,
+  抓取: 3,
   避障: 3,
   自主导航: 2,
   slam: 3,
@@ -1409,6 +1419,8 @@ const ROBOTICS = {
   栅格地图: 3,
   多机调度: 3,
   编队控制: 2,
+  上下料: 2,
+  焊缝跟踪: 2,
 } as const satisfies TermTable;
 
 const BEIDOU = {
