@@ -3,7 +3,8 @@ import { type MatcherOptions, type ResolvedOptions, resolveOptions } from './con
 import { InnomatchError, ValidationError } from './errors.js';
 import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './index/background-idf.js';
 import { buildQuery, type WeightedQuery } from './rank/query.js';
-import { impactOf, searchExhaustive } from './rank/search.js';
+import { impactOf, type SearchIndex, searchMaxScore } from './rank/search.js';
+import { IMPACT_SCALE } from './rank/similarity.js';
 import {
   EXPERT_FIELDS,
   type FieldSpec,
@@ -170,8 +171,12 @@ class MatcherImpl implements Matcher {
       industry = this.industryVectorOf(n.industries, fields, NEED_FIELDS);
     }
     const kinds = o.kinds ? new Set<ExpertKind>(o.kinds) : undefined;
-    const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, (slot) =>
-      kinds ? kinds.has(this.experts.record(slot).kind ?? 'expert') : true,
+    const result = this.rank(
+      this.experts,
+      weightedCounts(fields, NEED_FIELDS),
+      industry,
+      o,
+      kinds ? (slot) => kinds.has(this.experts.record(slot).kind ?? 'expert') : undefined,
     );
     this.queryCache?.set(key, result);
     return cloneRecs(result);
@@ -194,7 +199,7 @@ class MatcherImpl implements Matcher {
       fields = expertFieldTokens(this.analyzer, e);
       industry = this.industryVectorOf(e.industries, fields, EXPERT_FIELDS);
     }
-    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, () => true);
+    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, undefined);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
   }
@@ -271,7 +276,7 @@ class MatcherImpl implements Matcher {
     counts: Map<string, number>,
     industry: Float64Array,
     o: ParsedRecommendOptions,
-    acceptKind: (slot: number) => boolean,
+    acceptKind: ((slot: number) => boolean) | undefined,
   ): Recommendation[] {
     const index = side.index;
     const query: WeightedQuery = buildQuery(counts, index, this.background, this.options.idfPrior, this.expansions);
@@ -280,25 +285,32 @@ class MatcherImpl implements Matcher {
     const textScale = wText / query.norm;
     const exclude = new Set(o.exclude ?? []);
     const wanted = o.industries ? o.industries.map((c) => INDUSTRY_CODES.indexOf(c)) : undefined;
-    const hits = searchExhaustive(index.postings(), index.slotCount, query.terms, {
+    const hasIndustry = wInd > 0 && industry.some((x) => x > 0);
+    const filtered = exclude.size > 0 || wanted !== undefined || acceptKind !== undefined;
+    const view: SearchIndex = { segments: index.segments(), alive: index.aliveView() };
+    const hits = searchMaxScore(view, query.terms, {
       k: o.topK,
       textScale,
-      extra: (slot) => wInd * agreement(industry, side.industry(slot)).total,
-      extraBound: wInd,
-      accept: (slot) => {
-        if (exclude.has(side.record(slot).id) || !acceptKind(slot)) return false;
-        if (!wanted) return true;
-        const v = side.industry(slot);
-        return wanted.some((c) => (v[c] as number) > 0);
-      },
+      extra: hasIndustry ? industryAgreement(industry, side.industryMatrix(), wInd) : () => 0,
+      extraBound: hasIndustry ? wInd : 0,
+      ...(filtered
+        ? {
+            accept: (slot: number) => {
+              if (acceptKind !== undefined && !acceptKind(slot)) return false;
+              if (exclude.size > 0 && exclude.has(side.record(slot).id)) return false;
+              if (!wanted) return true;
+              const v = side.industry(slot);
+              return wanted.some((c) => (v[c] as number) > 0);
+            },
+          }
+        : {}),
       tieKey: (slot) => side.record(slot).id,
       minScore: o.minScore,
     });
-    const postings = index.postings();
     return hits.map((h) => {
       const terms = query.terms
         .map((q) => {
-          const impact = impactOf(postings, q.termId, h.slot);
+          const impact = impactOf(view, q.termId, h.slot) / IMPACT_SCALE;
           return { term: q.term, weight: textScale * q.weight * impact, ...(q.via !== undefined ? { via: q.via } : {}) };
         })
         .filter((t) => t.weight > 0)
@@ -354,6 +366,17 @@ function parseRecommendOptions(opts: RecommendExpertsOptions, allowKinds: boolea
     out.exclude = [...opts.exclude];
   }
   return out;
+}
+
+/** wInd × cos(query industries, slot's industries), reading the slot's row of the matrix. */
+function industryAgreement(q: Float64Array, rows: Float64Array, wInd: number): (slot: number) => number {
+  const dim = q.length;
+  return (slot) => {
+    let s = 0;
+    const base = slot * dim;
+    for (let i = 0; i < dim; i++) s += (q[i] as number) * (rows[base + i] as number);
+    return wInd * s;
+  };
 }
 
 function requireString(value: unknown, what: string): string {

@@ -12,16 +12,16 @@ export interface FieldSpec extends FieldParams {
 }
 
 export const EXPERT_FIELDS: readonly FieldSpec[] = [
-  { name: 'keywords', weight: 3, b: 0.3, queryWeight: 2 }, // fields, keywords, publication keywords
-  { name: 'pubTitles', weight: 2, b: 0.5, queryWeight: 1.5 },
-  { name: 'bio', weight: 1.5, b: 0.5, queryWeight: 1 }, // bio, organisation; name of a society or team
-  { name: 'abstracts', weight: 1, b: 0.75, queryWeight: 0.5 },
+  { name: 'keywords', weight: 3, b: 0.3, refLength: 12, queryWeight: 2 }, // fields, keywords, publication keywords
+  { name: 'pubTitles', weight: 2, b: 0.5, refLength: 25, queryWeight: 1.5 },
+  { name: 'bio', weight: 1.5, b: 0.5, refLength: 50, queryWeight: 1 }, // bio, organisation; name of a society or team
+  { name: 'abstracts', weight: 1, b: 0.75, refLength: 250, queryWeight: 0.5 },
 ];
 
 export const NEED_FIELDS: readonly FieldSpec[] = [
-  { name: 'title', weight: 2.5, b: 0.3, queryWeight: 2 },
-  { name: 'keywords', weight: 2.5, b: 0.3, queryWeight: 2 },
-  { name: 'description', weight: 1, b: 0.6, queryWeight: 1 },
+  { name: 'title', weight: 2.5, b: 0.3, refLength: 6, queryWeight: 2 },
+  { name: 'keywords', weight: 2.5, b: 0.3, refLength: 6, queryWeight: 2 },
+  { name: 'description', weight: 1, b: 0.6, refLength: 70, queryWeight: 1 },
 ];
 
 function analyzeAll(analyzer: Analyzer, texts: readonly (string | undefined)[]): string[] {

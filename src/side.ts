@@ -10,6 +10,8 @@ export class Side<R extends { id: string }> {
   private readonly slotById = new Map<string, number>();
   private readonly records: (R | null)[] = [];
   private readonly industries: (Float64Array | null)[] = [];
+  /** Industry vectors of all slots, row after row (INDUSTRY_CODES order), for the hot scoring loop. */
+  private industryRows = new Float64Array(9 * 1024);
 
   constructor(
     readonly fields: readonly FieldSpec[],
@@ -30,6 +32,12 @@ export class Side<R extends { id: string }> {
     const slot = this.index.add(fieldTokens);
     this.records[slot] = record;
     this.industries[slot] = industry;
+    if (this.industryRows.length < (slot + 1) * industry.length) {
+      const next = new Float64Array(Math.max(this.industryRows.length * 2, (slot + 1) * industry.length));
+      next.set(this.industryRows);
+      this.industryRows = next;
+    }
+    this.industryRows.set(industry, slot * industry.length);
     this.slotById.set(record.id, slot);
     return slot;
   }
@@ -54,6 +62,11 @@ export class Side<R extends { id: string }> {
     const v = this.industries[slot];
     if (!v) throw new RangeError(`slot ${slot} is not live`);
     return v;
+  }
+
+  /** Industry vectors by slot, `dim` values per slot (valid until the next add). */
+  industryMatrix(): Float64Array {
+    return this.industryRows;
   }
 
   /** Live records in insertion order. */

@@ -124,7 +124,7 @@ describe('ranking invariants', () => {
   it('adding then removing experts and needs gives the same results as never adding them', () => {
     const base = fixtureMatcher();
     const extra: ExpertInput[] = [
-      { id: 'X1', name: '临时', fields: ['电机温升', '热管理'], bio: '电机热设计。' },
+      { id: 'X1', name: '临时', fields: ['电机温升', '温升', '热管理', '异步电机'], bio: '电机温升、机壳过热与绕组过热保护。' },
       { id: 'X2', name: '临时2', fields: ['北斗'], bio: '北斗高精度定位。' },
     ];
     const m = fixtureMatcher();

@@ -1,10 +1,13 @@
 import { ValidationError } from '../errors.js';
 import { InputFileError } from '../io/read.js';
+import { assignCommand } from './commands/assign.js';
 import { classifyCommand } from './commands/classify.js';
 import { matchCommand } from './commands/match.js';
+import { reportCommand } from './commands/report.js';
+import { scheduleCommand } from './commands/schedule.js';
 import { type Command, type Io, UsageError } from './shared.js';
 
-const COMMANDS: readonly Command[] = [matchCommand, classifyCommand];
+const COMMANDS: readonly Command[] = [matchCommand, classifyCommand, assignCommand, scheduleCommand, reportCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);

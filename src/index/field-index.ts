@@ -1,43 +1,39 @@
-import { type Bm25fParams, saturatedTf } from '../rank/similarity.js';
+import { type Bm25fParams, quantizeImpact, saturatedTf } from '../rank/similarity.js';
+import { buildSegment, EMPTY_SEGMENT, impactIn, type PendingDoc, type Segment } from './segment.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** One document as the index sees it: for every field, the field's tokens. */
 export type FieldTokens = readonly (readonly string[])[];
 
-interface DocTerms {
-  termIds: Int32Array;
-  /** termIds.length × fieldCount term frequencies. */
-  tf: Float32Array;
-  fieldLen: Float32Array;
-}
+/** When the tail segment holds more than this share of the main one's postings, they are merged. */
+const TAIL_SHARE = 0.1;
+/** When removed documents exceed this share of the slots, segments are rewritten without them. */
+const DEAD_SHARE = 0.2;
 
 /**
- * Compiled postings: for each term, the live documents containing it and s(term, doc) from the
- * similarity. Rebuilt lazily after documents are added or removed (`dirty`).
- */
-export interface Postings {
-  offsets: Int32Array;
-  docs: Int32Array;
-  impacts: Float32Array;
-  /** Largest impact per term: the upper bound used for pruning. */
-  maxImpact: Float32Array;
-}
-
-/**
- * A multi-field inverted index. Documents are dense slots; removal leaves a tombstone. Term
- * statistics (df, field lengths) count live documents only.
+ * A multi-field inverted index. A document's impact for a term depends on the document alone
+ * (BM25F with fixed reference field lengths, see similarity.ts); only the IDF depends on the
+ * corpus and it is applied at query time from live document frequencies. So adding documents
+ * never re-weights old ones: new documents go to a small tail segment that is merged into the
+ * main segment once it reaches a tenth of its size, and results after any sequence of adds and
+ * removes equal those of a fresh build of the same documents.
  */
 export class FieldIndex {
   readonly vocab = new Vocabulary();
-  private readonly slots: (DocTerms | null)[] = [];
-  private df = new Int32Array(64);
-  private readonly sumFieldLen: Float64Array;
+  private df = new Int32Array(1024);
+  private alive = new Uint8Array(1024);
+  private slots = 0;
   private live = 0;
-  private compiled: Postings | null = null;
+  private dead = 0;
+  private main: Segment = EMPTY_SEGMENT;
+  private tail: Segment = EMPTY_SEGMENT;
+  private mainPostings = 0;
+  /** Documents in the tail segment (kept until they are merged into the main one). */
+  private tailDocs: PendingDoc[] = [];
+  private tailPostings = 0;
+  private pending: PendingDoc[] = [];
 
-  constructor(readonly params: Bm25fParams) {
-    this.sumFieldLen = new Float64Array(params.fields.length);
-  }
+  constructor(readonly params: Bm25fParams) {}
 
   get fieldCount(): number {
     return this.params.fields.length;
@@ -50,118 +46,142 @@ export class FieldIndex {
 
   /** Number of slots ever allocated (live + removed). */
   get slotCount(): number {
-    return this.slots.length;
+    return this.slots;
   }
 
   isLive(slot: number): boolean {
-    return this.slots[slot] != null;
+    return this.alive[slot] === 1;
+  }
+
+  /** Liveness by slot (1 = live); a view valid until the next add. */
+  aliveView(): Uint8Array {
+    return this.alive.subarray(0, this.slots);
   }
 
   docFreq(termId: number): number {
     return this.df[termId] ?? 0;
   }
 
-  /** Adds a document and returns its slot. */
-  add(fields: FieldTokens): number {
+  /** Term ids and quantised impacts of a document, from its field tokens. */
+  private prepare(fields: FieldTokens): { termIds: Int32Array; imps: Uint8Array } {
     const F = this.fieldCount;
     if (fields.length !== F) throw new RangeError(`expected ${F} fields, got ${fields.length}`);
-    const local = new Map<number, number>();
-    const rows: number[] = [];
-    const fieldLen = new Float32Array(F);
-    for (let f = 0; f < F; f++) {
-      const tokens = fields[f] as readonly string[];
-      fieldLen[f] = tokens.length;
-      for (const tok of tokens) {
-        const id = this.vocab.intern(tok);
-        let row = local.get(id);
-        if (row === undefined) {
-          row = local.size;
-          local.set(id, row);
-          rows.push(id);
-        }
-        void row;
-      }
-    }
-    const termIds = Int32Array.from(rows);
-    const tf = new Float32Array(termIds.length * F);
+    const tf = new Map<number, Float64Array>();
     for (let f = 0; f < F; f++) {
       for (const tok of fields[f] as readonly string[]) {
-        const row = local.get(this.vocab.id(tok) as number) as number;
-        tf[row * F + f] = (tf[row * F + f] as number) + 1;
+        const id = this.vocab.intern(tok);
+        let row = tf.get(id);
+        if (!row) {
+          row = new Float64Array(F);
+          tf.set(id, row);
+        }
+        row[f] = (row[f] as number) + 1;
       }
-      this.sumFieldLen[f] = (this.sumFieldLen[f] as number) + (fieldLen[f] as number);
     }
-    this.growDf();
+    const lengths = fields.map((f) => f.length);
+    const termIds = Int32Array.from(tf.keys()).sort();
+    const imps = new Uint8Array(termIds.length);
+    termIds.forEach((id, r) => {
+      imps[r] = quantizeImpact(saturatedTf(tf.get(id) as Float64Array, lengths, this.params));
+    });
+    return { termIds, imps };
+  }
+
+  /** Adds a document and returns its slot. */
+  add(fields: FieldTokens): number {
+    const { termIds, imps } = this.prepare(fields);
+    const slot = this.slots++;
+    this.grow();
     for (const id of termIds) this.df[id] = (this.df[id] as number) + 1;
-    this.slots.push({ termIds, tf, fieldLen });
+    this.alive[slot] = 1;
     this.live++;
-    this.compiled = null;
-    return this.slots.length - 1;
+    this.pending.push({ slot, termIds, imps });
+    return slot;
   }
 
   remove(slot: number): void {
-    const doc = this.slots[slot];
-    if (!doc) throw new RangeError(`slot ${slot} is not live`);
-    for (const id of doc.termIds) this.df[id] = (this.df[id] as number) - 1;
-    for (let f = 0; f < this.fieldCount; f++) {
-      this.sumFieldLen[f] = (this.sumFieldLen[f] as number) - (doc.fieldLen[f] as number);
+    if (!this.isLive(slot)) throw new RangeError(`slot ${slot} is not live`);
+    const own = this.pending.find((d) => d.slot === slot) ?? this.tailDocs.find((d) => d.slot === slot);
+    if (own) {
+      for (const id of own.termIds) this.df[id] = (this.df[id] as number) - 1;
+    } else {
+      // In the main segment: find the document in each term's list (binary search).
+      const V = this.main.offsets.length - 1;
+      for (let t = 0; t < V; t++) if (impactIn(this.main, t, slot) > 0) this.df[t] = (this.df[t] as number) - 1;
     }
-    this.slots[slot] = null;
+    this.alive[slot] = 0;
     this.live--;
-    this.compiled = null;
+    this.dead++;
   }
 
-  /** Term ids and per-field counts of one live document (for explanations and re-scoring). */
-  docTerms(slot: number): { termIds: Int32Array; tf: Float32Array; fieldLen: Float32Array } {
-    const doc = this.slots[slot];
-    if (!doc) throw new RangeError(`slot ${slot} is not live`);
-    return doc;
-  }
-
-  avgFieldLen(): Float64Array {
-    const avg = new Float64Array(this.fieldCount);
-    for (let f = 0; f < this.fieldCount; f++) {
-      avg[f] = this.live > 0 ? (this.sumFieldLen[f] as number) / this.live : 0;
+  /** Term ids and impacts of a live document (for snapshots and tests). */
+  docImpacts(slot: number): Map<number, number> {
+    const out = new Map<number, number>();
+    const own = this.pending.find((d) => d.slot === slot) ?? this.tailDocs.find((d) => d.slot === slot);
+    if (own) {
+      own.termIds.forEach((t, r) => out.set(t, own.imps[r] as number));
+      return out;
     }
-    return avg;
+    const V = this.main.offsets.length - 1;
+    for (let t = 0; t < V; t++) {
+      const imp = impactIn(this.main, t, slot);
+      if (imp > 0) out.set(t, imp);
+    }
+    return out;
   }
 
-  /** The compiled postings, built on first use after any change. */
-  postings(): Postings {
-    if (this.compiled) return this.compiled;
-    const V = this.vocab.size;
-    const offsets = new Int32Array(V + 1);
-    for (const doc of this.slots) if (doc) for (const id of doc.termIds) offsets[id + 1]!++;
-    for (let t = 0; t < V; t++) offsets[t + 1]! += offsets[t] as number;
-    const total = offsets[V] as number;
-    const docs = new Int32Array(total);
-    const impacts = new Float32Array(total);
-    const maxImpact = new Float32Array(V);
-    const cursor = offsets.slice(0, V);
-    const avg = this.avgFieldLen();
-    const F = this.fieldCount;
-    for (let slot = 0; slot < this.slots.length; slot++) {
-      const doc = this.slots[slot];
-      if (!doc) continue;
-      for (let r = 0; r < doc.termIds.length; r++) {
-        const id = doc.termIds[r] as number;
-        const s = saturatedTf(doc.tf, r * F, doc.fieldLen, 0, avg, this.params);
-        const at = cursor[id]!++;
-        docs[at] = slot;
-        impacts[at] = s;
-        if (s > (maxImpact[id] as number)) maxImpact[id] = s;
+  /** The segments to search, brought up to date with adds and removes. */
+  segments(): readonly Segment[] {
+    if (this.pending.length > 0) {
+      for (const d of this.pending) {
+        this.tailDocs.push(d);
+        this.tailPostings += d.termIds.length;
+      }
+      this.pending = [];
+      const isLive = (s: number): boolean => this.alive[s] === 1;
+      if (this.tailPostings > TAIL_SHARE * this.mainPostings) {
+        this.main = buildSegment(this.main, this.tailDocs, this.vocab.size, isLive);
+        this.mainPostings = this.main.docs.length;
+        this.tailDocs = [];
+        this.tailPostings = 0;
+        this.tail = EMPTY_SEGMENT;
+      } else {
+        this.tail = buildSegment(EMPTY_SEGMENT, this.tailDocs, this.vocab.size, isLive);
       }
     }
-    this.compiled = { offsets, docs, impacts, maxImpact };
-    return this.compiled;
+    if (this.dead > DEAD_SHARE * Math.max(1, this.slots)) this.purge();
+    return this.tail.docs.length > 0 ? [this.main, this.tail] : [this.main];
   }
 
-  private growDf(): void {
-    if (this.df.length >= this.vocab.size) return;
-    let n = this.df.length;
-    while (n < this.vocab.size) n *= 2;
-    const next = new Int32Array(n);
-    next.set(this.df);
-    this.df = next;
+  /** Rewrites the segments without removed documents. */
+  private purge(): void {
+    const isLive = (s: number): boolean => this.alive[s] === 1;
+    this.main = buildSegment(this.main, this.tailDocs, this.vocab.size, isLive);
+    this.mainPostings = this.main.docs.length;
+    this.tailDocs = [];
+    this.tailPostings = 0;
+    this.tail = EMPTY_SEGMENT;
+    this.dead = 0;
   }
+
+  /** Bytes held by postings, document frequencies and liveness (the index proper). */
+  indexBytes(): number {
+    let bytes = this.df.byteLength + this.alive.byteLength;
+    for (const s of [this.main, this.tail]) bytes += s.offsets.byteLength + s.docs.byteLength + s.imps.byteLength + s.maxImp.byteLength;
+    for (const d of [...this.tailDocs, ...this.pending]) bytes += d.termIds.byteLength + d.imps.byteLength;
+    return bytes;
+  }
+
+  private grow(): void {
+    if (this.df.length < this.vocab.size) this.df = enlarge(this.df, this.vocab.size);
+    if (this.alive.length < this.slots) this.alive = enlarge(this.alive, this.slots);
+  }
+}
+
+function enlarge<T extends Int32Array | Uint8Array>(a: T, min: number): T {
+  let n = a.length;
+  while (n < min) n *= 2;
+  const next = new (a.constructor as new (n: number) => T)(n);
+  next.set(a);
+  return next;
 }

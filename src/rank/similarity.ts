@@ -4,12 +4,18 @@
  * s ∈ [0, 1) is the BM25F-saturated, length-normalised, field-weighted term frequency. The
  * query side multiplies by its own term weight. Every factor is non-negative, so the score is a
  * monotonic sum over query terms and top-k pruning stays exact.
+ *
+ * Length normalisation uses a fixed reference length per field instead of the corpus average,
+ * so s depends on the document alone: adding documents never changes old documents' weights
+ * (only the IDF moves, and it is applied at query time).
  */
 export interface FieldParams {
   /** Field boost: how much one occurrence in this field counts. */
   weight: number;
   /** Length normalisation strength, 0 (none) to 1 (full). */
   b: number;
+  /** Reference length of the field in tokens (a typical profile's). */
+  refLength: number;
 }
 
 export interface Bm25fParams {
@@ -18,24 +24,23 @@ export interface Bm25fParams {
 }
 
 /** s(term, doc): BM25F pseudo-frequency, saturated into [0, 1). */
-export function saturatedTf(
-  tf: ArrayLike<number>,
-  tfOffset: number,
-  fieldLen: ArrayLike<number>,
-  lenOffset: number,
-  avgFieldLen: ArrayLike<number>,
-  p: Bm25fParams,
-): number {
+export function saturatedTf(tf: ArrayLike<number>, fieldLen: ArrayLike<number>, p: Bm25fParams): number {
   let pseudo = 0;
   for (let f = 0; f < p.fields.length; f++) {
-    const x = tf[tfOffset + f] as number;
+    const x = tf[f] as number;
     if (x === 0) continue;
     const fp = p.fields[f] as FieldParams;
-    const avg = (avgFieldLen[f] as number) || 1;
-    const norm = 1 - fp.b + (fp.b * (fieldLen[lenOffset + f] as number)) / avg;
+    const norm = 1 - fp.b + (fp.b * (fieldLen[f] as number)) / fp.refLength;
     pseudo += (fp.weight * x) / norm;
   }
   return pseudo / (p.k1 + pseudo);
+}
+
+/** Impacts are stored in one byte: s ∈ [0, 1) → 1..255 (a present term never rounds to 0). */
+export const IMPACT_SCALE = 255;
+
+export function quantizeImpact(s: number): number {
+  return Math.min(IMPACT_SCALE, Math.max(1, Math.round(s * IMPACT_SCALE)));
 }
 
 export interface IdfParams {

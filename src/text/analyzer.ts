@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import { buildTermTrie, type TermTrie } from './backends/trie.js';
 import { ASCII_WORD, englishWordKey } from './english.js';
 import type { Normalizer } from './normalize.js';
 import { buildPhraseMatcher, type PhraseMatcher } from './phrases.js';
@@ -34,15 +33,39 @@ export interface Analyzer {
   readonly segmenter: Segmenter;
 }
 
-const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/y;
 const ENGLISH_JOINER = /^[\s\-/&]+$/;
+const HAS_ASCII = /[a-z0-9]/;
+
+/** A segmenter token is Chinese when it contains a CJK character (jieba keeps scripts apart). */
+function isChinese(tok: string): boolean {
+  const c = tok.charCodeAt(0);
+  if (c >= 0x3400) return (c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || /[\u3400-\u9fff]/.test(tok);
+  return tok.length > 1 && /[\u3400-\u9fff]/.test(tok);
+}
+
+function hasWordChar(tok: string): boolean {
+  for (let i = 0; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return true;
+  }
+  return false;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   const { segmenter, normalize } = opts;
   const stopwords = new Set<string>();
   const keepWords = new Set<string>();
   for (const w of opts.stopwords) stopwords.add(normalize(w).trim());
-  const keepSingle = new Set([...opts.keepSingle].map((c) => normalize(c)));
+  // Single characters are looked up in a bitmap by code unit: cheaper than hashing a new string.
+  const singleKept = new Uint8Array(0x10000);
+  for (const c of opts.keepSingle) {
+    const n = normalize(c);
+    if (n.length === 1 && !stopwords.has(n)) singleKept[n.charCodeAt(0)] = 1;
+  }
   const mixed: string[] = [];
   for (const t of opts.mixedTerms) {
     const n = normalize(t).replace(/\s+/g, '');
@@ -51,7 +74,7 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   }
   // Alphabetic words are stemmed like any other; only terms with digits need protecting (5g, h2).
   for (const t of opts.asciiTerms ?? []) if (/\d/.test(t)) keepWords.add(normalize(t).trim());
-  const mixedTrie: TermTrie = buildTermTrie(mixed);
+  const mixedPattern = mixed.length > 0 ? new RegExp(mixed.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g') : null;
 
   const wordKey = (w: string): string | null => englishWordKey(w, keepWords);
   const phraseMap = new Map<string, string[]>();
@@ -93,51 +116,56 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
     words.length = 0;
   }
 
-  function pushChinese(run: string, out: string[]): void {
-    for (const raw of segmenter.cut(run)) {
-      const w = raw.trim();
-      if (w.length === 0 || stopwords.has(w)) continue;
-      if (w.length === 1 && !keepSingle.has(w)) continue;
-      out.push(w);
-    }
-  }
-
   function analyzeNormalized(text: string, out: string[]): void {
-    for (const run of mixedTrie.split(text)) {
-      if (run.term) {
-        // A mixed term (igbt模块, 304不锈钢) is a token of its own, and its parts are too, so that
-        // "IGBT模块" still matches a profile that only says "IGBT".
-        if (!stopwords.has(run.text)) out.push(run.text);
-      }
-      analyzePlain(run.text, out);
+    if (mixedPattern === null || !HAS_ASCII.test(text)) {
+      analyzePlain(text, out);
+      return;
     }
+    // A mixed term (igbt模块, 304不锈钢) is a token of its own, and its parts are too, so that
+    // "IGBT模块" still matches a profile that only says "IGBT".
+    mixedPattern.lastIndex = 0;
+    let last = 0;
+    for (let m = mixedPattern.exec(text); m !== null; m = mixedPattern.exec(text)) {
+      if (m.index > last) analyzePlain(text.slice(last, m.index), out);
+      if (!stopwords.has(m[0])) out.push(m[0]);
+      analyzePlain(m[0], out);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) analyzePlain(text.slice(last), out);
   }
 
-  /** Text without mixed terms: Chinese runs to the segmenter, ASCII words to the English path. */
+  /**
+   * One segmenter call per text. Chinese words are kept (less stopwords and meaningless single
+   * characters); everything else the segmenter returns (ASCII words, spaces, punctuation) is
+   * glued back together and tokenised by the English path, so ASCII handling is the same on
+   * every backend.
+   */
   function analyzePlain(s: string, out: string[]): void {
+    let ascii = '';
+    let words = false; // whether `ascii` holds any letter or digit (else it is only separators)
+    for (const tok of segmenter.cut(s)) {
+      if (isChinese(tok)) {
+        if (words) englishRun(ascii, out);
+        ascii = '';
+        words = false;
+        if (tok.length === 1 ? singleKept[tok.charCodeAt(0)] === 1 : !stopwords.has(tok)) out.push(tok);
+      } else {
+        ascii += tok;
+        words ||= hasWordChar(tok);
+      }
+    }
+    if (words) englishRun(ascii, out);
+  }
+
+  /** ASCII words of a stretch of non-Chinese text; separators other than space, - and / break phrases. */
+  function englishRun(s: string, out: string[]): void {
     const english: string[] = [];
-    let i = 0;
-    while (i < s.length) {
-      CJK_RUN.lastIndex = i;
-      const cjk = CJK_RUN.exec(s);
-      if (cjk) {
-        flushEnglish(english, out);
-        pushChinese(cjk[0], out);
-        i += cjk[0].length;
-        continue;
-      }
-      ASCII_WORD.lastIndex = i;
-      const m = ASCII_WORD.exec(s);
-      if (m && m.index === i) {
-        english.push(m[0]);
-        i += m[0].length;
-        continue;
-      }
-      // Separator: whitespace, hyphen and slash keep an English phrase together; anything else breaks it.
-      let j = i + 1;
-      while (j < s.length && !isWordStart(s.charCodeAt(j))) j++;
-      if (!ENGLISH_JOINER.test(s.slice(i, j))) flushEnglish(english, out);
-      i = j;
+    ASCII_WORD.lastIndex = 0;
+    let last = 0;
+    for (let m = ASCII_WORD.exec(s); m !== null; m = ASCII_WORD.exec(s)) {
+      if (m.index > last && !ENGLISH_JOINER.test(s.slice(last, m.index))) flushEnglish(english, out);
+      english.push(m[0]);
+      last = m.index + m[0].length;
     }
     flushEnglish(english, out);
   }
@@ -154,22 +182,11 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
 
   function termKey(term: string): string | null {
     const n = normalize(term).trim();
-    const runs = mixedTrie.split(n);
-    if (runs.length === 1 && runs[0]?.term) return runs[0].text;
+    if (keepWords.has(n)) return n;
     const out: string[] = [];
     analyzeNormalized(n, out);
     return out.length === 1 ? (out[0] as string) : null;
   }
 
   return { analyze, termKey, normalize, segmenter };
-}
-
-function isWordStart(code: number): boolean {
-  return (
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xf900 && code <= 0xfaff)
-  );
 }

@@ -1,0 +1,227 @@
+/**
+ * Gathers what the report shows from a matcher and an event (assignment, optional schedule and
+ * station suggestions). Scores and explanation terms are `recommendExperts`' own.
+ */
+import { z } from 'zod';
+import { checkAssignment } from '../event/assignment-schema.js';
+import { enterpriseOf } from '../event/enterprise.js';
+import { IssueList, parseOrThrow } from '../event/issues.js';
+import type { EventAssignment, EventMatcher, EventSchedule, StationSuggestion } from '../event/types.js';
+import { INDUSTRIES } from '../taxonomy/industries.js';
+import type { IndustryCode } from '../taxonomy/codes.js';
+import type { ExpertInput, NeedInput, Recommendation } from '../types.js';
+import { scheduleSection } from './grid-data.js';
+import type { AssignmentRow, CoverageRow, GapGroup, ReportData, StationRow, TargetFigure } from './types.js';
+
+export const DEFAULT_THRESHOLD = 0.2;
+export const DEFAULT_TARGETS = { enterprises: 100, scientists: 10_000 } as const;
+
+export interface ReportTargets {
+  enterprises?: number;
+  scientists?: number;
+  societies?: number;
+}
+
+export interface BuildReportOptions {
+  assignment: EventAssignment;
+  /** From `scheduleEvent`. */
+  schedule?: EventSchedule;
+  /** From `suggestStations`. */
+  stations?: StationSuggestion[];
+  objective?: 'total' | 'fair';
+  /** Needs counted in coverage and gaps (default: every added need). */
+  needIds?: string[];
+  /** Score from which an expert can serve a need (default 0.2). */
+  threshold?: number;
+  /** Programme targets (default 100 enterprises, 10,000 scientists, no society target). */
+  targets?: ReportTargets;
+  title?: string;
+  subtitle?: string;
+  /** Schedule grid rows: experts (default) or enterprises. */
+  scheduleBy?: 'expert' | 'enterprise';
+  /** Explanation terms shown per pair (default 4). */
+  termsPerPair?: number;
+}
+
+const positive = z.number().int().min(0);
+const schema = z.looseObject({
+  objective: z.enum(['total', 'fair']).optional(),
+  needIds: z.array(z.string()).optional(),
+  threshold: z.number().finite().optional(),
+  targets: z.strictObject({ enterprises: positive.optional(), scientists: positive.optional(), societies: positive.optional() }).optional(),
+  title: z.string().max(200).optional(),
+  subtitle: z.string().max(500).optional(),
+  scheduleBy: z.enum(['expert', 'enterprise']).optional(),
+  termsPerPair: z.number().int().min(0).max(50).optional(),
+});
+
+const UNCLASSIFIED = '未归类';
+const CONTEXT = 'report options';
+
+function industryName(code: IndustryCode | null): string {
+  return code === null ? UNCLASSIFIED : (INDUSTRIES.find((i) => i.code === code)?.nameZh ?? code);
+}
+
+export function buildReportData(m: EventMatcher, opts: BuildReportOptions): ReportData {
+  const o = parseOrThrow(schema, opts, CONTEXT);
+  const assignment = checkAssignment(m, opts.assignment);
+  const known = new Set(m.needIds());
+  const issues = new IssueList();
+  o.needIds?.forEach((id, i) => {
+    if (!known.has(id)) issues.add(`needIds.${i}`, `unknown need id "${id}"`, i, id);
+  });
+  issues.throwIfAny(CONTEXT);
+  const threshold = o.threshold ?? DEFAULT_THRESHOLD;
+  const expertCount = m.expertIds().length;
+
+  const needs = new Map<string, NeedInput>();
+  const needOf = (id: string): NeedInput => {
+    let n = needs.get(id);
+    if (!n) needs.set(id, (n = m.getNeed(id) as NeedInput));
+    return n;
+  };
+  const experts = new Map<string, ExpertInput>();
+  const expertOf = (id: string): ExpertInput => {
+    let e = experts.get(id);
+    if (!e) experts.set(id, (e = m.getExpert(id) as ExpertInput));
+    return e;
+  };
+  const recs = new Map<string, Recommendation[]>();
+  const recsOf = (id: string): Recommendation[] => {
+    let r = recs.get(id);
+    if (!r) recs.set(id, (r = expertCount > 0 ? m.recommendExperts(id, { topK: expertCount }) : []));
+    return r;
+  };
+
+  // Coverage and gaps, by each need's primary industry.
+  const codes: (IndustryCode | null)[] = [...INDUSTRIES.map((i) => i.code), null];
+  const rows = new Map<IndustryCode | null, { needs: number; covered: number; experts: Set<string> }>(
+    codes.map((c) => [c, { needs: 0, covered: 0, experts: new Set() }]),
+  );
+  const gapsBy = new Map<IndustryCode | null, GapGroup>();
+  for (const id of o.needIds ?? m.needIds()) {
+    const code = m.industriesOf('need', id)[0]?.code ?? null;
+    const row = rows.get(code)!;
+    row.needs++;
+    const ranked = recsOf(id);
+    const able = ranked.filter((r) => r.score >= threshold && r.score > 0);
+    for (const r of able) row.experts.add(r.id);
+    if (able.length > 0) {
+      row.covered++;
+      continue;
+    }
+    const need = needOf(id);
+    const group = gapsBy.get(code) ?? { code, nameZh: industryName(code), needs: [] };
+    group.needs.push({
+      needId: id,
+      title: need.title ?? need.description.slice(0, 40),
+      enterprise: enterpriseOf(need).name,
+      bestScore: ranked[0]?.score ?? 0,
+      ...(ranked[0] ? { bestExpert: ranked[0].id } : {}),
+    });
+    gapsBy.set(code, group);
+  }
+  const coverage: CoverageRow[] = codes
+    .map((code) => {
+      const r = rows.get(code)!;
+      return { code, nameZh: industryName(code), needs: r.needs, coveredNeeds: r.covered, experts: r.experts.size };
+    })
+    .filter((r) => r.code !== null || r.needs > 0);
+  const gaps = codes.map((c) => gapsBy.get(c)).filter((g): g is GapGroup => g !== undefined);
+
+  // Assignment with explanations.
+  const termsPerPair = o.termsPerPair ?? 4;
+  const assignmentRows: AssignmentRow[] = assignment.pairs.map((p) => {
+    const need = needOf(p.needId);
+    const expert = expertOf(p.expertId);
+    const rec = recsOf(p.needId).find((r) => r.id === p.expertId);
+    return {
+      needId: p.needId,
+      needTitle: need.title ?? need.description.slice(0, 40),
+      enterprise: enterpriseOf(need).name,
+      expertId: p.expertId,
+      expertName: expert.name,
+      expertKind: expert.kind ?? 'expert',
+      organization: expert.organization ?? '',
+      score: p.score,
+      terms: (rec?.explanation.terms ?? []).slice(0, termsPerPair).map((t) => (t.via ? `${t.term}←${t.via}` : t.term)),
+      industries: (rec?.explanation.industries ?? []).map((i) => industryName(i.code)),
+    };
+  });
+  const unfilled = assignment.unfilled.map((u) => {
+    const need = needOf(u.needId);
+    return {
+      needId: u.needId,
+      needTitle: need.title ?? need.description.slice(0, 40),
+      enterprise: enterpriseOf(need).name,
+      missing: u.missing,
+      reason: u.reason,
+    };
+  });
+
+  const stations: StationRow[] = (opts.stations ?? []).map((s) => ({
+    enterprise: s.enterprise,
+    expertId: s.expertId,
+    expertName: expertOf(s.expertId).name,
+    kind: s.kind,
+    station: s.station,
+    needIds: [...s.needIds],
+    meanScore: s.meanScore,
+  }));
+
+  const data: ReportData = {
+    title: o.title ?? '科技经济对接会 · 供需匹配报告',
+    threshold,
+    coverage,
+    gaps,
+    assignment: {
+      objective: o.objective ?? (assignment.worstScore !== undefined ? 'fair' : 'total'),
+      rows: assignmentRows,
+      unfilled,
+      totalScore: assignment.totalScore,
+      ...(assignment.worstScore !== undefined ? { worstScore: assignment.worstScore } : {}),
+    },
+    targets: targetFigures(assignment, { needOf, expertOf }, o.targets),
+    stations,
+  };
+  if (o.subtitle !== undefined) data.subtitle = o.subtitle;
+  if (opts.schedule) {
+    data.schedule = scheduleSection(opts.schedule, o.scheduleBy ?? 'expert', (id) => expertOf(id).name);
+  }
+  return data;
+}
+
+function targetFigures(
+  a: EventAssignment,
+  get: { needOf: (id: string) => NeedInput; expertOf: (id: string) => ExpertInput },
+  targets: ReportTargets | undefined,
+): TargetFigure[] {
+  const t = { ...DEFAULT_TARGETS, ...(targets ?? {}) } as ReportTargets;
+  const enterprises = new Set<string>();
+  const people = new Set<string>();
+  const societies = new Set<string>();
+  const needsServed = new Set<string>();
+  let delegates = 0;
+  for (const p of a.pairs) {
+    enterprises.add(enterpriseOf(get.needOf(p.needId)).key);
+    needsServed.add(p.needId);
+    if (get.expertOf(p.expertId).kind === 'society') {
+      societies.add(p.expertId);
+      delegates++;
+    } else people.add(p.expertId);
+  }
+  const figure = (label: string, value: number, target: number | undefined, unit: string, note?: string): TargetFigure => ({
+    label,
+    value,
+    unit,
+    ...(target !== undefined ? { target } : {}),
+    ...(note !== undefined ? { note } : {}),
+  });
+  return [
+    figure('服务企业', enterprises.size, t.enterprises, '家'),
+    figure('参与科技工作者', people.size + delegates, t.scientists, '人', `其中专家 ${people.size} 人，学会派出 ${delegates} 人次`),
+    figure('参与学会', societies.size, t.societies, '个'),
+    figure('对接需求', needsServed.size, undefined, '项'),
+    figure('对接场次', a.pairs.length, undefined, '场'),
+  ];
+}

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FieldIndex } from '../src/index/field-index.js';
+import { type QueryTerm, type SearchIndex, type SearchOptions, searchExhaustive, searchMaxScore } from '../src/rank/search.js';
+
+const params = {
+  k1: 1.2,
+  fields: [
+    { weight: 3, b: 0.3, refLength: 4 },
+    { weight: 1, b: 0.75, refLength: 20 },
+  ],
+};
+
+const vocab = Array.from({ length: 40 }, (_, i) => `t${i}`);
+// Zipf-like token choice so that some lists are long and some short, as in real text.
+const token = fc.integer({ min: 0, max: 39 * 39 }).map((x) => vocab[Math.floor(Math.sqrt(x))] as string);
+const doc = fc.tuple(fc.array(token, { maxLength: 6 }), fc.array(token, { minLength: 1, maxLength: 30 }));
+
+const scenario = fc.record({
+  batches: fc.array(fc.array(doc, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 4 }),
+  removals: fc.array(fc.nat(), { maxLength: 10 }),
+  query: fc.uniqueArray(fc.record({ term: fc.integer({ min: 0, max: 39 }), weight: fc.double({ min: 0.01, max: 10, noNaN: true }) }), {
+    minLength: 1,
+    maxLength: 15,
+    selector: (q) => q.term,
+  }),
+  k: fc.integer({ min: 1, max: 12 }),
+  extraBound: fc.constantFrom(0, 0.15, 1),
+  minScore: fc.constantFrom(0, 0.05, 0.2),
+  rejectEvery: fc.integer({ min: 0, max: 5 }),
+  seed: fc.integer(),
+});
+
+describe('MaxScore search', () => {
+  it('returns exactly the exhaustive top-k on random corpora, queries, filters and removals', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const index = new FieldIndex(params);
+        const slots: number[] = [];
+        for (const batch of s.batches) {
+          for (const [a, b] of batch) slots.push(index.add([a, b]));
+          index.segments(); // each batch lands in the main or the tail segment
+        }
+        for (const r of s.removals) {
+          const slot = slots[r % slots.length] as number;
+          if (index.isLive(slot)) index.remove(slot);
+        }
+        const query: QueryTerm[] = s.query
+          .map((q) => ({ termId: index.vocab.id(`t${q.term}`) ?? -1, weight: q.weight }))
+          .filter((q) => q.termId >= 0);
+        const view: SearchIndex = { segments: index.segments(), alive: index.aliveView() };
+        // A deterministic pseudo-random extra part per slot, within the bound.
+        const extra = (slot: number): number => (((slot * 2654435761 + s.seed) >>> 0) % 1000) / 1000 * s.extraBound;
+        const opts: SearchOptions = {
+          k: s.k,
+          textScale: 0.01,
+          extra,
+          extraBound: s.extraBound,
+          accept: (slot) => s.rejectEvery === 0 || slot % s.rejectEvery !== 0,
+          tieKey: (slot) => `id${String(slot % 7).padStart(2, '0')}-${slot}`,
+          minScore: s.minScore,
+        };
+        expect(searchMaxScore(view, query, opts)).toEqual(searchExhaustive(view, query, opts));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('breaks exact ties by key in both searches', () => {
+    const index = new FieldIndex(params);
+    for (let i = 0; i < 30; i++) index.add([['a'], ['b', 'c']]);
+    const view: SearchIndex = { segments: index.segments(), alive: index.aliveView() };
+    const query: QueryTerm[] = [{ termId: index.vocab.id('a') as number, weight: 1 }];
+    const opts: SearchOptions = {
+      k: 5,
+      textScale: 1,
+      extra: () => 0,
+      extraBound: 0,
+      accept: () => true,
+      tieKey: (slot) => String(1000 - slot).padStart(4, '0'),
+      minScore: 0,
+    };
+    const slots = searchMaxScore(view, query, opts).map((h) => h.slot);
+    expect(slots).toEqual([29, 28, 27, 26, 25]);
+    expect(searchExhaustive(view, query, opts).map((h) => h.slot)).toEqual(slots);
+  });
+});
