@@ -1,10 +1,15 @@
 /**
  * `npm run demo`: for each fixture need, the top 5 experts with score and the terms and
- * industries that explain it.
+ * industries that explain it; then a matchmaking event on the fixtures (assignment, schedule,
+ * station suggestions) and its report in out/report.html.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assignEvent, enterpriseOf, scheduleEvent, STATION_NAMES_ZH, suggestStations } from '../src/event/index.js';
 import { createMatcher, type ExpertInput, INDUSTRIES, type NeedInput } from '../src/index.js';
+import { writeFileAtomic } from '../src/io/write.js';
+import { buildReportData, renderReport } from '../src/report/index.js';
 
 const dir = fileURLToPath(new URL('../fixtures/xiangtan/', import.meta.url));
 const experts = JSON.parse(readFileSync(dir + 'experts.json', 'utf8')) as ExpertInput[];
@@ -50,3 +55,30 @@ for (const need of needs) {
   });
   console.log('');
 }
+
+// ---- the matchmaking event (对接会): assignment, schedule, stations, report -------------------
+const t2 = performance.now();
+const assignment = assignEvent(m, { expertsPerNeed: 2, alternates: 2 });
+const schedule = scheduleEvent(m, assignment, { start: '09:00', slotMinutes: 20 });
+const stations = suggestStations(m);
+const t3 = performance.now();
+const enterprisesServed = new Set(assignment.pairs.map((p) => enterpriseOf(m.getNeed(p.needId)!).key)).size;
+console.log('■ 对接会 (2 experts per need, capacities from the profiles or 3)');
+console.log(
+  `   ${assignment.pairs.length} meetings for ${needs.length} needs of ${enterprisesServed} enterprises, ` +
+    `total score ${assignment.totalScore.toFixed(3)}, ${assignment.unfilled.length} needs short of experts ` +
+    `(assigned in ${(t3 - t2).toFixed(0)} ms with schedule and stations)`,
+);
+for (const u of assignment.unfilled.slice(0, 3)) console.log(`   ! ${u.needId} missing ${u.missing}: ${u.reason}`);
+const last = schedule.slots[schedule.slots.length - 1];
+console.log(
+  `   schedule: ${schedule.slots.length} slots of ${schedule.slotMinutes} min (${schedule.slots[0]?.start ?? '—'}–${last?.end ?? '—'}), ` +
+    `${schedule.meetings.length} meetings placed, ${schedule.unscheduled.length} not`,
+);
+for (const s of stations.slice(0, 5)) {
+  console.log(`   ${STATION_NAMES_ZH[s.station]}: ${s.enterprise} × ${names.get(s.expertId)?.name ?? s.expertId} (${s.needIds.join(', ')}, mean ${s.meanScore.toFixed(3)})`);
+}
+const reportFile = fileURLToPath(new URL('../out/report.html', import.meta.url));
+mkdirSync(dirname(reportFile), { recursive: true });
+writeFileAtomic(reportFile, renderReport(buildReportData(m, { assignment, schedule, stations, subtitle: '湘潭 · 示例数据（虚构）' })));
+console.log(`\nReport (one HTML file, opens offline): ${reportFile}`);

@@ -7,6 +7,7 @@ export { createMatcher, loadMatcher } from './matcher.js';
 export type {
   Matcher,
   MatcherResources,
+  MatcherStats,
   RecommendExpertsOptions,
   RecommendNeedsOptions,
 } from './matcher.js';
@@ -35,3 +36,24 @@ export type { BackgroundIdf } from './index/background-idf.js';
 export type { Segmenter, SegmenterBackend } from './text/segmenter.js';
 export { SNAPSHOT_VERSION } from './snapshot.js';
 export type { MatcherSnapshot } from './snapshot.js';
+export { assignEvent, scheduleEvent, suggestStations, STATION_NAMES_ZH, enterpriseOf, sameOrganisation } from './event/index.js';
+export type {
+  AssignEventOptions,
+  EventAssignment,
+  EventPair,
+  EventUnfilled,
+  EventConflict,
+  ScheduleEventOptions,
+  EventSchedule,
+  EventSlot,
+  ScheduledMeeting,
+  UnscheduledMeeting,
+  AvailabilityWindow,
+  SuggestStationsOptions,
+  StationSuggestion,
+  StationKind,
+  StationType,
+  EventMatcher,
+} from './event/index.js';
+export { buildReportData, renderReport } from './report/index.js';
+export type { BuildReportOptions, ReportTargets, ReportData } from './report/index.js';

@@ -1,5 +1,15 @@
-import { FieldIndex } from './index/field-index.js';
+import { FieldIndex, type FieldIndexState } from './index/field-index.js';
 import type { FieldSpec } from './records.js';
+import { INDUSTRY_CODES } from './taxonomy/codes.js';
+
+const INDUSTRY_DIM = INDUSTRY_CODES.length;
+
+export interface SideState<R> {
+  index: FieldIndexState;
+  /** Records by slot; null for removed slots. */
+  records: (R | null)[];
+  industryRows: Float64Array;
+}
 
 /**
  * One side of the market (experts or needs): its inverted index, its records by slot and the
@@ -8,10 +18,9 @@ import type { FieldSpec } from './records.js';
 export class Side<R extends { id: string }> {
   readonly index: FieldIndex;
   private readonly slotById = new Map<string, number>();
-  private readonly records: (R | null)[] = [];
-  private readonly industries: (Float64Array | null)[] = [];
+  private records: (R | null)[] = [];
   /** Industry vectors of all slots, row after row (INDUSTRY_CODES order), for the hot scoring loop. */
-  private industryRows = new Float64Array(9 * 1024);
+  private industryRows = new Float64Array(INDUSTRY_DIM * 1024);
 
   constructor(
     readonly fields: readonly FieldSpec[],
@@ -31,13 +40,12 @@ export class Side<R extends { id: string }> {
   add(record: R, fieldTokens: readonly (readonly string[])[], industry: Float64Array): number {
     const slot = this.index.add(fieldTokens);
     this.records[slot] = record;
-    this.industries[slot] = industry;
-    if (this.industryRows.length < (slot + 1) * industry.length) {
-      const next = new Float64Array(Math.max(this.industryRows.length * 2, (slot + 1) * industry.length));
+    if (this.industryRows.length < (slot + 1) * INDUSTRY_DIM) {
+      const next = new Float64Array(Math.max(this.industryRows.length * 2, (slot + 1) * INDUSTRY_DIM));
       next.set(this.industryRows);
       this.industryRows = next;
     }
-    this.industryRows.set(industry, slot * industry.length);
+    this.industryRows.set(industry, slot * INDUSTRY_DIM);
     this.slotById.set(record.id, slot);
     return slot;
   }
@@ -47,7 +55,6 @@ export class Side<R extends { id: string }> {
     if (slot === undefined) return false;
     this.index.remove(slot);
     this.records[slot] = null;
-    this.industries[slot] = null;
     this.slotById.delete(id);
     return true;
   }
@@ -59,9 +66,28 @@ export class Side<R extends { id: string }> {
   }
 
   industry(slot: number): Float64Array {
-    const v = this.industries[slot];
-    if (!v) throw new RangeError(`slot ${slot} is not live`);
-    return v;
+    if (!this.records[slot]) throw new RangeError(`slot ${slot} is not live`);
+    return this.industryRows.subarray(slot * INDUSTRY_DIM, (slot + 1) * INDUSTRY_DIM);
+  }
+
+  /** Everything needed to restore this side without analysing its records again. */
+  exportState(): SideState<R> {
+    return {
+      index: this.index.exportState(),
+      records: this.records.slice(),
+      industryRows: this.industryRows.slice(0, this.index.slotCount * INDUSTRY_DIM),
+    };
+  }
+
+  importState(state: SideState<R>): void {
+    this.index.importState(state.index);
+    this.records = state.records.slice();
+    this.industryRows = new Float64Array(Math.max(INDUSTRY_DIM * 1024, state.industryRows.length));
+    this.industryRows.set(state.industryRows);
+    this.slotById.clear();
+    this.records.forEach((r, slot) => {
+      if (r) this.slotById.set(r.id, slot);
+    });
   }
 
   /** Industry vectors by slot, `dim` values per slot (valid until the next add). */

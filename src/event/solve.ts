@@ -72,7 +72,8 @@ export function solveEvent(p: IdProblem): EventAssignment {
     }
     if (!candidatesOf.has(id)) {
       const min = p.minScore ?? 0;
-      details.push(min > 0 ? `no expert in the event scores >= minScore ${min}` : 'no expert in the event shares a term with this need');
+      if (p.experts.length === 0) details.push('the event has no experts');
+      else details.push(min > 0 ? `no expert in the event scores >= minScore ${min}` : 'no expert in the event shares a term with this need');
     }
     return { needId: id, missing: u.missing, reason: details.length > 0 ? `${u.reason}; ${details.join('; ')}` : u.reason };
   });

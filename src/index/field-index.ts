@@ -18,8 +18,16 @@ const DEAD_SHARE = 0.2;
  * main segment once it reaches a tenth of its size, and results after any sequence of adds and
  * removes equal those of a fresh build of the same documents.
  */
+/** A compacted index: one segment, no pending documents. Plain data for snapshots. */
+export interface FieldIndexState {
+  terms: readonly string[];
+  df: Int32Array;
+  alive: Uint8Array;
+  segment: Segment;
+}
+
 export class FieldIndex {
-  readonly vocab = new Vocabulary();
+  vocab = new Vocabulary();
   private df = new Int32Array(1024);
   private alive = new Uint8Array(1024);
   private slots = 0;
@@ -153,6 +161,48 @@ export class FieldIndex {
     return this.tail.docs.length > 0 ? [this.main, this.tail] : [this.main];
   }
 
+  /** Merges every document into one segment without removed documents. */
+  compact(): void {
+    this.segments();
+    this.purge();
+  }
+
+  exportState(): FieldIndexState {
+    this.compact();
+    return {
+      terms: this.vocab.all(),
+      df: this.df.slice(0, this.vocab.size),
+      alive: this.alive.slice(0, this.slots),
+      segment: this.main,
+    };
+  }
+
+  importState(state: FieldIndexState): void {
+    const V = state.terms.length;
+    if (state.df.length !== V || state.segment.offsets.length !== V + 1 || state.segment.maxImp.length !== V) {
+      throw new RangeError('index state: vocabulary and segment sizes differ');
+    }
+    const total = state.segment.offsets[V] as number;
+    if (state.segment.docs.length !== total || state.segment.imps.length !== total) {
+      throw new RangeError('index state: postings sizes differ');
+    }
+    for (const d of state.segment.docs) if (d < 0 || d >= state.alive.length) throw new RangeError('index state: document out of range');
+    this.vocab = Vocabulary.from(state.terms);
+    this.df = new Int32Array(Math.max(1024, V));
+    this.df.set(state.df);
+    this.slots = state.alive.length;
+    this.alive = new Uint8Array(Math.max(1024, this.slots));
+    this.alive.set(state.alive);
+    this.live = state.alive.reduce((n, a) => n + a, 0);
+    this.dead = 0;
+    this.main = state.segment;
+    this.mainPostings = total;
+    this.tail = EMPTY_SEGMENT;
+    this.tailDocs = [];
+    this.tailPostings = 0;
+    this.pending = [];
+  }
+
   /** Rewrites the segments without removed documents. */
   private purge(): void {
     const isLive = (s: number): boolean => this.alive[s] === 1;
@@ -166,7 +216,7 @@ export class FieldIndex {
 
   /** Bytes held by postings, document frequencies and liveness (the index proper). */
   indexBytes(): number {
-    let bytes = this.df.byteLength + this.alive.byteLength;
+    let bytes = 4 * this.vocab.size + this.slots;
     for (const s of [this.main, this.tail]) bytes += s.offsets.byteLength + s.docs.byteLength + s.imps.byteLength + s.maxImp.byteLength;
     for (const d of [...this.tailDocs, ...this.pending]) bytes += d.termIds.byteLength + d.imps.byteLength;
     return bytes;

@@ -21,6 +21,18 @@ export class Vocabulary {
     return id;
   }
 
+  /** All terms by id. */
+  all(): readonly string[] {
+    return this.terms;
+  }
+
+  static from(terms: readonly string[]): Vocabulary {
+    const v = new Vocabulary();
+    for (const t of terms) v.intern(t);
+    if (v.size !== terms.length) throw new RangeError('duplicate terms in vocabulary');
+    return v;
+  }
+
   term(id: number): string {
     const t = this.terms[id];
     if (t === undefined) throw new RangeError(`unknown term id ${id}`);

@@ -112,12 +112,18 @@ describe.skipIf(skip)('the report in headless Chromium', () => {
       [noCsp, 'without-csp.html'],
     ] as const) {
       const { page, problems, requests, dialogs } = await open(html, name);
-      const dom = await page.evaluate(() => ({
-        scripts: document.querySelectorAll('script').length,
-        images: document.querySelectorAll('img').length,
-        handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
-        cells: [...document.querySelectorAll('td')].map((td) => td.textContent ?? ''),
-      }));
+      const dom = await page.evaluate(() => {
+        // Runs in the page (this project type-checks without the DOM library).
+        type El = { attributes: ArrayLike<{ name: string }>; textContent: string | null };
+        const doc = (globalThis as unknown as { document: { querySelectorAll(sel: string): ArrayLike<El> } }).document;
+        const all = (sel: string): El[] => Array.from(doc.querySelectorAll(sel));
+        return {
+          scripts: all('script').length,
+          images: all('img').length,
+          handlers: all('*').filter((el) => Array.from(el.attributes).some((a) => /^on/i.test(a.name))).length,
+          cells: all('td').map((td) => td.textContent ?? ''),
+        };
+      });
       expect(dom.scripts).toBe(0);
       expect(dom.images).toBe(0);
       expect(dom.handlers).toBe(0);
