@@ -14,6 +14,13 @@ export default defineConfig([
     noExternal: ['stemmer'],
   },
   {
+    // Worker-thread entry for recommendExpertsBatch, next to index.js / index.cjs.
+    entry: { 'search-worker': 'src/rank/search-worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+  },
+  {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },

@@ -8,6 +8,7 @@ export type {
   Matcher,
   MatcherResources,
   MatcherStats,
+  BatchOptions,
   RecommendExpertsOptions,
   RecommendNeedsOptions,
 } from './matcher.js';

@@ -13,7 +13,10 @@ import type {
 } from './event/types.js';
 import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './index/background-idf.js';
 import { buildQuery, type WeightedQuery } from './rank/query.js';
-import { impactOf, type SearchIndex, searchMaxScore } from './rank/search.js';
+import { impactOf, type ScoredSlot, type SearchIndex } from './rank/search.js';
+import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
+import { runPlansInWorkers, shareIndex } from './rank/batch.js';
+import { availableParallelism } from 'node:os';
 import { IMPACT_SCALE } from './rank/similarity.js';
 import {
   EXPERT_FIELDS,
@@ -68,6 +71,11 @@ export interface Matcher {
   recommendExperts(need: NeedInput | string, opts?: RecommendExpertsOptions): Recommendation[];
   recommendNeeds(expert: ExpertInput | string, opts?: RecommendNeedsOptions): Recommendation[];
   /**
+   * `recommendExperts` for many needs at once, on worker threads sharing the index in memory.
+   * Results are identical to calling `recommendExperts` for each need.
+   */
+  recommendExpertsBatch(needs: (NeedInput | string)[], opts?: RecommendExpertsOptions, run?: BatchOptions): Promise<Recommendation[][]>;
+  /**
    * Industries of a text, best first; [] when no industry fits. A need or expert record may be
    * given instead of text: its fields then count with their weights, as when it is added.
    */
@@ -94,6 +102,11 @@ export interface Matcher {
   schedule(assignment: EventAssignment, opts?: ScheduleEventOptions): EventSchedule;
   /** Enterprises that repeatedly match the same academician, society or overseas expert. */
   suggestStations(opts?: SuggestStationsOptions): StationSuggestion[];
+}
+
+export interface BatchOptions {
+  /** Worker threads (default: the machine's available parallelism); 1 runs on this thread. */
+  workers?: number;
 }
 
 export interface MatcherStats {
@@ -193,26 +206,8 @@ class MatcherImpl implements Matcher {
     const key = this.queryCache ? `e\u0000${JSON.stringify([need, o])}` : '';
     const hit = this.queryCache?.get(key);
     if (hit) return cloneRecs(hit);
-    let fields: string[][];
-    let industry: Float64Array;
-    if (typeof need === 'string') {
-      const slot = this.needs.slotOf(need);
-      if (slot === undefined) throw new InnomatchError(`no need with id "${need}" has been added`);
-      fields = needFieldTokens(this.analyzer, this.needs.record(slot));
-      industry = this.needs.industry(slot);
-    } else {
-      const n = validateOneNeed(need);
-      fields = needFieldTokens(this.analyzer, n);
-      industry = this.industryVectorOf(n.industries, fields, NEED_FIELDS);
-    }
-    const kinds = o.kinds ? new Set<ExpertKind>(o.kinds) : undefined;
-    const result = this.rank(
-      this.experts,
-      weightedCounts(fields, NEED_FIELDS),
-      industry,
-      o,
-      kinds ? (slot) => kinds.has(this.experts.record(slot).kind ?? 'expert') : undefined,
-    );
+    const { fields, industry } = this.needQuery(need);
+    const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
   }
@@ -234,9 +229,65 @@ class MatcherImpl implements Matcher {
       fields = expertFieldTokens(this.analyzer, e);
       industry = this.industryVectorOf(e.industries, fields, EXPERT_FIELDS);
     }
-    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, undefined);
+    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
+  }
+
+  async recommendExpertsBatch(
+    needs: (NeedInput | string)[],
+    opts: RecommendExpertsOptions = {},
+    run: BatchOptions = {},
+  ): Promise<Recommendation[][]> {
+    if (!Array.isArray(needs)) throw new InnomatchError('needs must be an array of needs or need ids');
+    const o = parseRecommendOptions(opts, true);
+    const workers = run.workers ?? availableParallelism();
+    if (!Number.isInteger(workers) || workers < 1) throw new InnomatchError(`workers must be a positive integer, got ${String(workers)}`);
+    // Everything that can fail (validation, unknown ids) happens before any thread starts.
+    const planned = needs.map((need) => {
+      const { fields, industry } = this.needQuery(need);
+      return { industry, planned: this.plan(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o) };
+    });
+    const plans = planned.flatMap((p) => (p.planned ? [p.planned.plan] : []));
+    const side = this.experts;
+    const ix = this.planIndex(side);
+    let hits: ScoredSlot[][];
+    if (workers <= 1 || plans.length < 2 * workers) {
+      hits = plans.map((p) => runPlan(ix, p));
+    } else {
+      const slots = side.index.slotCount;
+      const kindCodes = new Uint8Array(slots);
+      const tieKeys: string[] = new Array<string>(slots).fill('');
+      for (let s = 0; s < slots; s++) {
+        if (!side.index.isLive(s)) continue;
+        kindCodes[s] = ix.kindOf(s);
+        tieKeys[s] = ix.tieKey(s);
+      }
+      const data = shareIndex({
+        segments: [...ix.segments],
+        alive: ix.alive,
+        industryRows: ix.industryRows.subarray(0, slots * INDUSTRY_CODES.length),
+        kindCodes,
+        tieKeys,
+      });
+      hits = await runPlansInWorkers(data, plans, workers);
+    }
+    let h = 0;
+    return planned.map((p) =>
+      p.planned ? this.explain(side, ix, p.planned.query, p.planned.plan, p.industry, hits[h++] as ScoredSlot[]) : [],
+    );
+  }
+
+  /** A need (added id or record) as query fields and industry vector. */
+  private needQuery(need: NeedInput | string): { fields: string[][]; industry: Float64Array } {
+    if (typeof need === 'string') {
+      const slot = this.needs.slotOf(need);
+      if (slot === undefined) throw new InnomatchError(`no need with id "${need}" has been added`);
+      return { fields: needFieldTokens(this.analyzer, this.needs.record(slot)), industry: this.needs.industry(slot) };
+    }
+    const n = validateOneNeed(need);
+    const fields = needFieldTokens(this.analyzer, n);
+    return { fields, industry: this.industryVectorOf(n.industries, fields, NEED_FIELDS) };
   }
 
   classify(input: string | NeedInput | ExpertInput): IndustryScore[] {
@@ -340,42 +391,64 @@ class MatcherImpl implements Matcher {
     return industryVector(this.classifier.classifyCounts(weightedCounts(fields, specs)));
   }
 
-  private rank<R extends { id: string }>(
+  /** The query as plain data against one side (see rank/plan.ts), or null when nothing can match. */
+  private plan<R extends { id: string }>(
     side: Side<R>,
     counts: Map<string, number>,
     industry: Float64Array,
     o: ParsedRecommendOptions,
-    acceptKind: ((slot: number) => boolean) | undefined,
-  ): Recommendation[] {
-    const index = side.index;
-    const query: WeightedQuery = buildQuery(counts, index, this.background, this.options.idfPrior, this.expansions);
-    if (query.terms.length === 0 || query.norm <= 0) return [];
+  ): { plan: QueryPlan; query: WeightedQuery } | null {
+    const query: WeightedQuery = buildQuery(counts, side.index, this.background, this.options.idfPrior, this.expansions);
+    if (query.terms.length === 0 || query.norm <= 0) return null;
     const { text: wText, industry: wInd } = this.options.weights;
-    const textScale = wText / query.norm;
-    const exclude = new Set(o.exclude ?? []);
-    const wanted = o.industries ? o.industries.map((c) => INDUSTRY_CODES.indexOf(c)) : undefined;
-    const hasIndustry = wInd > 0 && industry.some((x) => x > 0);
-    const filtered = exclude.size > 0 || wanted !== undefined || acceptKind !== undefined;
-    const view: SearchIndex = { segments: index.segments(), alive: index.aliveView() };
-    const hits = searchMaxScore(view, query.terms, {
+    const plan: QueryPlan = {
+      terms: query.terms.map((t) => ({ termId: t.termId, weight: t.weight })),
+      textScale: wText / query.norm,
+      industry: [...industry],
+      industryWeight: wInd,
       k: o.topK,
-      textScale,
-      extra: hasIndustry ? industryAgreement(industry, side.industryMatrix(), wInd) : () => 0,
-      extraBound: hasIndustry ? wInd : 0,
-      ...(filtered
-        ? {
-            accept: (slot: number) => {
-              if (acceptKind !== undefined && !acceptKind(slot)) return false;
-              if (exclude.size > 0 && exclude.has(side.record(slot).id)) return false;
-              if (!wanted) return true;
-              const v = side.industry(slot);
-              return wanted.some((c) => (v[c] as number) > 0);
-            },
-          }
-        : {}),
-      tieKey: (slot) => side.record(slot).id,
       minScore: o.minScore,
-    });
+    };
+    if (o.kinds) plan.kinds = o.kinds.map((k) => EXPERT_KINDS.indexOf(k));
+    if (o.exclude) plan.excludeSlots = o.exclude.map((id) => side.slotOf(id)).filter((x): x is number => x !== undefined);
+    if (o.industries) plan.industries = o.industries.map((c) => INDUSTRY_CODES.indexOf(c));
+    return { plan, query };
+  }
+
+  /** The side's index as the plan runner reads it, on this thread. */
+  private planIndex<R extends { id: string; kind?: string }>(side: Side<R>): PlanIndex {
+    return {
+      segments: side.index.segments(),
+      alive: side.index.aliveView(),
+      industryRows: side.industryMatrix(),
+      kindOf: (slot) => EXPERT_KINDS.indexOf((side.record(slot).kind ?? 'expert') as ExpertKind),
+      tieKey: (slot) => side.record(slot).id,
+    };
+  }
+
+  private rank<R extends { id: string; kind?: string }>(
+    side: Side<R>,
+    counts: Map<string, number>,
+    industry: Float64Array,
+    o: ParsedRecommendOptions,
+  ): Recommendation[] {
+    const planned = this.plan(side, counts, industry, o);
+    if (!planned) return [];
+    const ix = this.planIndex(side);
+    return this.explain(side, ix, planned.query, planned.plan, industry, runPlan(ix, planned.plan));
+  }
+
+  /** Recommendations with explanations from the same impacts and weights as the scores. */
+  private explain<R extends { id: string }>(
+    side: Side<R>,
+    view: SearchIndex,
+    query: WeightedQuery,
+    plan: QueryPlan,
+    industry: Float64Array,
+    hits: readonly ScoredSlot[],
+  ): Recommendation[] {
+    const textScale = plan.textScale;
+    const wInd = plan.industryWeight;
     return hits.map((h) => {
       const terms = query.terms
         .map((q) => {
@@ -435,17 +508,6 @@ function parseRecommendOptions(opts: RecommendExpertsOptions, allowKinds: boolea
     out.exclude = [...opts.exclude];
   }
   return out;
-}
-
-/** wInd × cos(query industries, slot's industries), reading the slot's row of the matrix. */
-function industryAgreement(q: Float64Array, rows: Float64Array, wInd: number): (slot: number) => number {
-  const dim = q.length;
-  return (slot) => {
-    let s = 0;
-    const base = slot * dim;
-    for (let i = 0; i < dim; i++) s += (q[i] as number) * (rows[base + i] as number);
-    return wInd * s;
-  };
 }
 
 function requireString(value: unknown, what: string): string {

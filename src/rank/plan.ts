@@ -1,0 +1,66 @@
+import { type QueryTerm, type ScoredSlot, type SearchIndex, searchMaxScore } from './search.js';
+
+/**
+ * A query reduced to plain data: weighted term ids, score scaling, the query's industry vector
+ * and the filters, with slots instead of ids. It runs the same way on the main thread and in a
+ * worker, so batch results are identical to single queries.
+ */
+export interface QueryPlan {
+  terms: QueryTerm[];
+  textScale: number;
+  industry: number[];
+  industryWeight: number;
+  k: number;
+  minScore: number;
+  /** Kind codes accepted (experts only); absent = all. */
+  kinds?: number[];
+  excludeSlots?: number[];
+  /** Industry indexes (INDUSTRY_CODES order) of which a candidate must have one; absent = all. */
+  industries?: number[];
+}
+
+/** What a plan reads besides postings: per-slot industry rows, kind codes and tie-break keys. */
+export interface PlanIndex extends SearchIndex {
+  industryRows: Float64Array;
+  kindOf: (slot: number) => number;
+  tieKey: (slot: number) => string;
+}
+
+export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
+  const dim = plan.industry.length;
+  const q = Float64Array.from(plan.industry);
+  const rows = ix.industryRows;
+  const wInd = plan.industryWeight;
+  const hasIndustry = wInd > 0 && plan.industry.some((x) => x > 0);
+  const kinds = plan.kinds ? new Set(plan.kinds) : undefined;
+  const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
+  const wanted = plan.industries;
+  const filtered = kinds !== undefined || exclude !== undefined || wanted !== undefined;
+  return searchMaxScore(ix, plan.terms, {
+    k: plan.k,
+    textScale: plan.textScale,
+    // wInd × cos(query industries, the slot's industries): both are unit vectors.
+    extra: hasIndustry
+      ? (slot) => {
+          let s = 0;
+          const base = slot * dim;
+          for (let i = 0; i < dim; i++) s += (q[i] as number) * (rows[base + i] as number);
+          return wInd * s;
+        }
+      : () => 0,
+    extraBound: hasIndustry ? wInd : 0,
+    ...(filtered
+      ? {
+          accept: (slot: number) => {
+            if (kinds !== undefined && !kinds.has(ix.kindOf(slot))) return false;
+            if (exclude !== undefined && exclude.has(slot)) return false;
+            if (wanted === undefined) return true;
+            const base = slot * dim;
+            return wanted.some((c) => (rows[base + c] as number) > 0);
+          },
+        }
+      : {}),
+    tieKey: ix.tieKey,
+    minScore: plan.minScore,
+  });
+}

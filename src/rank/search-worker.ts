@@ -1,0 +1,39 @@
+/**
+ * Worker-thread entry for batch queries: receives a side's index (typed arrays on shared
+ * memory, no copy) once, then runs query plans with the same code as the main thread.
+ */
+import { type MessagePort, parentPort } from 'node:worker_threads';
+import type { Segment } from '../index/segment.js';
+import { type PlanIndex, type QueryPlan, runPlan } from './plan.js';
+
+export interface WorkerIndexData {
+  segments: Segment[];
+  alive: Uint8Array;
+  industryRows: Float64Array;
+  kindCodes: Uint8Array;
+  tieKeys: string[];
+}
+
+export type WorkerRequest = { type: 'init'; data: WorkerIndexData } | { type: 'run'; id: number; plans: QueryPlan[] };
+
+function serve(port: MessagePort): void {
+  let ix: PlanIndex | null = null;
+  port.on('message', (msg: WorkerRequest) => {
+    if (msg.type === 'init') {
+      const d = msg.data;
+      ix = {
+        segments: d.segments,
+        alive: d.alive,
+        industryRows: d.industryRows,
+        kindOf: (slot) => d.kindCodes[slot] as number,
+        tieKey: (slot) => d.tieKeys[slot] as string,
+      };
+      return;
+    }
+    const index = ix;
+    if (!index) throw new Error('search worker used before init');
+    port.postMessage({ id: msg.id, results: msg.plans.map((p) => runPlan(index, p)) });
+  });
+}
+
+if (parentPort) serve(parentPort);

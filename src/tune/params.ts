@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { MatcherOptions, ResolvedOptions } from '../config.js';
+
+/**
+ * The score parameters that tuning fits, all existing matcher options. Only the ratio of the two
+ * score weights matters to a ranking, so they are one parameter: the industry share
+ * s = industry / (text + industry), written back as `weights: { text: 1 − s, industry: s }`.
+ */
+export interface TunedParams {
+  industryShare: number;
+  synonym: number;
+  concept: number;
+  k1: number;
+  idfPrior: number;
+}
+
+export type ParamName = keyof TunedParams;
+
+/** The order in which coordinate-wise search visits the parameters. */
+export const PARAM_NAMES: readonly ParamName[] = ['industryShare', 'synonym', 'concept', 'k1', 'idfPrior'];
+
+export type TuneGrid = Record<ParamName, readonly number[]>;
+
+export const DEFAULT_GRID: TuneGrid = {
+  industryShare: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5],
+  synonym: [0, 0.2, 0.4, 0.6, 0.8, 1],
+  concept: [0, 0.25, 0.5, 0.75, 1],
+  k1: [0.6, 0.9, 1.2, 1.6, 2.2, 3],
+  idfPrior: [0, 50, 100, 200, 400, 1000],
+};
+
+const values = (min: number, max: number) => z.array(z.number().min(min).max(max)).min(1).max(50);
+
+/** A user's grid: any subset of the parameters; the others keep the default grid. */
+export const gridSchema = z.strictObject({
+  industryShare: values(0, 1).optional(),
+  synonym: values(0, 1).optional(),
+  concept: values(0, 1).optional(),
+  k1: z.array(z.number().positive().max(100)).min(1).max(50).optional(),
+  idfPrior: values(0, 1e7).optional(),
+});
+
+export type GridInput = z.input<typeof gridSchema>;
+
+/** The tuned parameters of resolved options. */
+export function paramsOf(o: ResolvedOptions): TunedParams {
+  const sum = o.weights.text + o.weights.industry;
+  return {
+    industryShare: sum > 0 ? round(o.weights.industry / sum) : 0,
+    synonym: o.expansion.synonym,
+    concept: o.expansion.concept,
+    k1: o.k1,
+    idfPrior: o.idfPrior,
+  };
+}
+
+/** `base` with the tuned parameters replaced (weights normalised to sum to 1). */
+export function withParams(base: MatcherOptions, p: TunedParams): MatcherOptions {
+  return {
+    ...base,
+    weights: { text: round(1 - p.industryShare), industry: round(p.industryShare) },
+    expansion: { synonym: p.synonym, concept: p.concept },
+    k1: p.k1,
+    idfPrior: p.idfPrior,
+  };
+}
+
+export function paramsKey(p: TunedParams): string {
+  return PARAM_NAMES.map((n) => p[n]).join('|');
+}
+
+/** Twelve significant digits: keeps 1 − 0.15 = 0.85 and friends readable in a config file. */
+function round(x: number): number {
+  return Number(x.toPrecision(12));
+}
