@@ -402,8 +402,8 @@ class MatcherImpl implements Matcher {
     if (query.terms.length === 0 || query.norm <= 0) return null;
     const { text: wText, industry: wInd } = this.options.weights;
     const plan: QueryPlan = {
-      terms: query.terms.map((t) => ({ termId: t.termId, weight: t.weight })),
-      textScale: wText / query.norm,
+      terms: query.terms.map((t) => ({ termId: t.termId, units: t.units })),
+      textScale: ((wText / query.norm) * query.unit) / IMPACT_SCALE,
       industry: [...industry],
       industryWeight: wInd,
       k: o.topK,
@@ -447,12 +447,12 @@ class MatcherImpl implements Matcher {
     industry: Float64Array,
     hits: readonly ScoredSlot[],
   ): Recommendation[] {
-    const textScale = plan.textScale;
+    const textScale = plan.textScale / query.unit;
     const wInd = plan.industryWeight;
     return hits.map((h) => {
       const terms = query.terms
         .map((q) => {
-          const impact = impactOf(view, q.termId, h.slot) / IMPACT_SCALE;
+          const impact = impactOf(view, q.termId, h.slot);
           return { term: q.term, weight: textScale * q.weight * impact, ...(q.via !== undefined ? { via: q.via } : {}) };
         })
         .filter((t) => t.weight > 0)

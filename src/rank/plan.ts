@@ -1,4 +1,4 @@
-import { type QueryTerm, type ScoredSlot, type SearchIndex, searchMaxScore } from './search.js';
+import { type QueryTerm, type ScoredSlot, type SearchIndex, searchPruned } from './search.js';
 
 /**
  * A query reduced to plain data: weighted term ids, score scaling, the query's industry vector
@@ -7,6 +7,7 @@ import { type QueryTerm, type ScoredSlot, type SearchIndex, searchMaxScore } fro
  */
 export interface QueryPlan {
   terms: QueryTerm[];
+  /** Multiplies the integer text sum into the text part of the score. */
   textScale: number;
   industry: number[];
   industryWeight: number;
@@ -36,7 +37,7 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
   const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
   const wanted = plan.industries;
   const filtered = kinds !== undefined || exclude !== undefined || wanted !== undefined;
-  return searchMaxScore(ix, plan.terms, {
+  return searchPruned(ix, plan.terms, {
     k: plan.k,
     textScale: plan.textScale,
     // wInd × cos(query industries, the slot's industries): both are unit vectors.

@@ -1,11 +1,15 @@
 import { impactIn, type Segment, seek } from '../index/segment.js';
-import { IMPACT_SCALE } from './similarity.js';
 import { TopK } from './topk.js';
 
-/** One query term after weighting: `weight` = query weight × idf (× expansion factor). */
+/**
+ * One query term: `units` is its weight as a positive integer (query weight × idf, quantised by
+ * the query builder). With integer weights and one-byte impacts every partial sum is an exact
+ * integer, so the text score does not depend on the order in which terms are added: any pruned
+ * evaluation order gives bit-for-bit the scores of the exhaustive one.
+ */
 export interface QueryTerm {
   termId: number;
-  weight: number;
+  units: number;
 }
 
 /** What a search reads: segments in slot order and liveness. Plain data, shareable with workers. */
@@ -16,7 +20,7 @@ export interface SearchIndex {
 
 export interface ScoredSlot {
   slot: number;
-  /** Σ weight × impact over matched query terms, in query order (before text scaling). */
+  /** Σ units × impact over matched query terms (an exact integer). */
   text: number;
   /** Final score: textScale × text + extra(slot). */
   score: number;
@@ -24,7 +28,7 @@ export interface ScoredSlot {
 
 export interface SearchOptions {
   k: number;
-  /** Multiplies the raw text sum (normalisation and the text weight). */
+  /** Multiplies the integer text sum (weight unit, impact scale, normalisation, text weight). */
   textScale: number;
   /** Non-text part of the score (industry agreement), in [0, extraBound]. */
   extra: (slot: number) => number;
@@ -42,159 +46,213 @@ function collector(opts: SearchOptions): TopK<ScoredSlot> {
   );
 }
 
-/** Per-term weights with the impact scale folded in: contribution = w × imp. */
-function scaled(query: readonly QueryTerm[]): Float64Array {
-  return Float64Array.from(query, (q) => q.weight / IMPACT_SCALE);
+function slotCount(index: SearchIndex): number {
+  return index.alive.length;
 }
 
-/**
- * Exhaustive term-at-a-time scoring into a dense accumulator, then top-k. Only documents that
- * match at least one query term are candidates. This is the reference that the pruned search
- * reproduces exactly (same sums in the same order).
- */
-export function searchExhaustive(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
-  const w = scaled(query);
-  const top = collector(opts);
-  for (const seg of index.segments) {
-    const V = seg.offsets.length - 1;
-    const acc = new Map<number, number>();
-    for (let i = 0; i < query.length; i++) {
-      const t = (query[i] as QueryTerm).termId;
-      if (t >= V) continue;
-      const wi = w[i] as number;
-      for (let p = seg.offsets[t] as number, e = seg.offsets[t + 1] as number; p < e; p++) {
-        const d = seg.docs[p] as number;
-        acc.set(d, (acc.get(d) ?? 0) + wi * (seg.imps[p] as number));
-      }
-    }
-    for (const [d, text] of acc) offer(top, index, opts, d, text);
-  }
-  return top.sorted();
+function eligible(index: SearchIndex, opts: SearchOptions, d: number): boolean {
+  return index.alive[d] === 1 && (opts.accept === undefined || opts.accept(d));
 }
 
-function offer(top: TopK<ScoredSlot>, index: SearchIndex, opts: SearchOptions, d: number, text: number): void {
-  if (index.alive[d] !== 1 || text <= 0 || (opts.accept !== undefined && !opts.accept(d))) return;
+function offer(top: TopK<ScoredSlot>, opts: SearchOptions, d: number, text: number): void {
+  if (text <= 0) return;
   const score = opts.textScale * text + opts.extra(d);
   if (score < opts.minScore) return;
   top.offer({ slot: d, text, score });
 }
 
 /**
- * Document-at-a-time MaxScore (Turtle & Flood). Query terms are sorted by their upper bound
- * (weight × largest impact); once k results are held, the terms whose bounds together cannot
- * lift a document above the k-th score become non-essential: documents are only generated from
- * the essential lists, and the others are probed (galloping search) only while the document can
- * still make it. The candidate's text sum is then recomputed in query order, so scores — and
- * therefore results, ties included — are identical to `searchExhaustive`.
+ * Exhaustive term-at-a-time scoring into a dense accumulator, then top-k. Only documents that
+ * match at least one query term are candidates. The reference for the pruned search.
  */
-export function searchMaxScore(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
-  const n = query.length;
-  const w = scaled(query);
+export function searchExhaustive(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
   const top = collector(opts);
-  const order = Array.from({ length: n }, (_, i) => i);
-  const pos = new Int32Array(n);
-  const end = new Int32Array(n);
-  const ub = new Float64Array(n);
-  const prefix = new Float64Array(n + 1);
-  const found = new Int32Array(n); // impact of the current document per query term (query order)
-  const accept = opts.accept;
-  const hits = new Int32Array(n); // query-term indexes with found[i] > 0
-  let nFound = 0;
+  const acc = new Float64Array(slotCount(index));
   for (const seg of index.segments) {
     const V = seg.offsets.length - 1;
-    for (let i = 0; i < n; i++) {
-      const t = (query[i] as QueryTerm).termId;
-      ub[i] = t < V ? (w[i] as number) * (seg.maxImp[t] as number) : 0;
-    }
-    order.sort((a, b) => (ub[a] as number) - (ub[b] as number) || a - b);
-    for (let r = 0; r < n; r++) {
-      const i = order[r] as number;
-      const t = (query[i] as QueryTerm).termId;
-      pos[r] = t < V ? (seg.offsets[t] as number) : 0;
-      end[r] = t < V ? (seg.offsets[t + 1] as number) : 0;
-      prefix[r + 1] = (prefix[r] as number) + (ub[i] as number);
-    }
-    // Lists order[0 .. firstEssential) are non-essential. A document is dropped as soon as an
-    // upper bound of its score falls below the threshold (the k-th score, or minScore), with a
-    // relative margin for floating-point rounding so that nothing that could tie is dropped.
-    const scale = opts.textScale;
-    const extraBound = opts.extraBound;
-    const held = top.threshold();
-    let th = Math.max(held ? held.score : -Infinity, opts.minScore);
-    let cut = th - 1e-9 * (1 + Math.abs(th));
-    let firstEssential = 0;
-    while (firstEssential < n && scale * (prefix[firstEssential + 1] as number) + extraBound < cut) firstEssential++;
-    for (;;) {
-      if (firstEssential >= n) break;
-      let d = 0x7fffffff;
-      for (let r = firstEssential; r < n; r++) {
-        const p = pos[r] as number;
-        if (p < (end[r] as number)) {
-          const x = seg.docs[p] as number;
-          if (x < d) d = x;
-        }
-      }
-      if (d === 0x7fffffff) break;
-      for (let f = 0; f < nFound; f++) found[hits[f] as number] = 0;
-      nFound = 0;
-      let partial = 0;
-      for (let r = firstEssential; r < n; r++) {
-        const p = pos[r] as number;
-        if (p < (end[r] as number) && seg.docs[p] === d) {
-          const i = order[r] as number;
-          const imp = seg.imps[p] as number;
-          found[i] = imp;
-          hits[nFound++] = i;
-          partial += (w[i] as number) * imp;
-          pos[r] = p + 1;
-        }
-      }
-      // Cheap bound first (extra at its bound), then the document's own extra part.
-      if (scale * (partial + (prefix[firstEssential] as number)) + extraBound < cut) continue;
-      if (index.alive[d] !== 1 || (accept !== undefined && !accept(d))) continue;
-      const ex = extraBound > 0 ? opts.extra(d) : 0;
-      let pruned = false;
-      for (let r = firstEssential - 1; r >= 0; r--) {
-        if (scale * (partial + (prefix[r + 1] as number)) + ex < cut) {
-          pruned = true;
-          break;
-        }
-        const e = end[r] as number;
-        const p = seek(seg.docs, pos[r] as number, e, d);
-        pos[r] = p;
-        if (p < e && seg.docs[p] === d) {
-          const i = order[r] as number;
-          const imp = seg.imps[p] as number;
-          found[i] = imp;
-          hits[nFound++] = i;
-          partial += (w[i] as number) * imp;
-        }
-      }
-      if (pruned || scale * partial + ex < cut) continue;
-      // The exact text sum, in query order (as searchExhaustive adds it).
-      hits.subarray(0, nFound).sort();
-      let text = 0;
-      for (let f = 0; f < nFound; f++) {
-        const i = hits[f] as number;
-        text += (w[i] as number) * (found[i] as number);
-      }
-      if (text <= 0) continue;
-      const score = scale * text + ex;
-      if (score < opts.minScore) continue;
-      const before = top.threshold();
-      top.offer({ slot: d, text, score });
-      const after = top.threshold();
-      if (after !== undefined && after !== before) {
-        th = Math.max(after.score, opts.minScore);
-        cut = th - 1e-9 * (1 + Math.abs(th));
-        while (firstEssential < n && scale * (prefix[firstEssential + 1] as number) + extraBound < cut) firstEssential++;
+    const touched: number[] = [];
+    for (const q of query) {
+      if (q.termId >= V) continue;
+      for (let p = seg.offsets[q.termId] as number, e = seg.offsets[q.termId + 1] as number; p < e; p++) {
+        const d = seg.docs[p] as number;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
       }
     }
+    for (const d of touched) if (eligible(index, opts, d)) offer(top, opts, d, acc[d] as number);
   }
   return top.sorted();
 }
 
-/** s(term, doc) × IMPACT_SCALE as stored, looked up across segments. */
+/** The k-th largest of values[0..n) (1-based k <= n), by quickselect; reorders values. */
+function kthLargest(values: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++;
+      while ((values[j] as number) < pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target] as number;
+}
+
+/**
+ * Term-at-a-time with MaxScore-style pruning. Terms are taken from the highest upper bound
+ * (units × largest impact) down. While unseen documents could still reach the top k, every
+ * posting is accumulated. Once the remaining terms' bounds (plus the largest possible industry
+ * part) fall below a proven lower bound of the k-th score — the k-th best score among the
+ * documents seen so far, counting only what they have already accumulated — no new document can
+ * enter: the remaining, longer lists are only probed (galloping search) for the surviving
+ * candidates, which are re-pruned after each list. Integer sums make the result identical to
+ * `searchExhaustive`, ties included.
+ */
+export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
+  const n = query.length;
+  const top = collector(opts);
+  const acc = new Float64Array(slotCount(index));
+  const scale = opts.textScale;
+  const margin = (x: number): number => x - 1e-9 * (1 + Math.abs(x));
+  const order = Array.from({ length: n }, (_, i) => i);
+  const ub = new Float64Array(n);
+  const rem = new Float64Array(n + 1);
+  for (const seg of index.segments) {
+    const V = seg.offsets.length - 1;
+    for (let i = 0; i < n; i++) {
+      const q = query[i] as QueryTerm;
+      ub[i] = q.termId < V ? q.units * (seg.maxImp[q.termId] as number) : 0;
+    }
+    order.sort((a, b) => (ub[b] as number) - (ub[a] as number) || a - b);
+    rem[n] = 0;
+    for (let r = n - 1; r >= 0; r--) rem[r] = (rem[r + 1] as number) + (ub[order[r] as number] as number);
+    const held = top.threshold();
+    const floor = Math.max(held ? held.score : -Infinity, opts.minScore);
+    const touched: number[] = [];
+    let r = 0;
+    let nextCheck = (rem[0] as number) / 2;
+    let lowerBound = floor;
+    // Phase A: accumulate every posting while unseen documents can still make the top k.
+    for (; r < n; r++) {
+      const q = query[order[r] as number] as QueryTerm;
+      if (q.termId < V) {
+        for (let p = seg.offsets[q.termId] as number, e = seg.offsets[q.termId + 1] as number; p < e; p++) {
+          const d = seg.docs[p] as number;
+          if (acc[d] === 0) touched.push(d);
+          acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
+        }
+      }
+      const left = rem[r + 1] as number;
+      if (r + 1 < n && left <= nextCheck) {
+        nextCheck = left / 2;
+        lowerBound = Math.max(floor, kthLowerBound(index, opts, acc, touched));
+        if (scale * left + opts.extraBound < margin(lowerBound)) {
+          r++;
+          break;
+        }
+      }
+    }
+    let candidates = touched;
+    if (r < n) {
+      // Phase B: only documents already seen can still enter; probe the remaining lists for them.
+      // Each candidate's industry part is computed once, and only if its cheap bound passes.
+      const left = rem[r] as number;
+      const cut = margin(lowerBound);
+      let cand: number[] = [];
+      let extras: number[] = [];
+      for (const d of touched) {
+        const text = scale * ((acc[d] as number) + left);
+        if (text + opts.extraBound < cut || !eligible(index, opts, d)) continue;
+        const ex = opts.extra(d);
+        if (text + ex < cut) continue;
+        cand.push(d);
+        extras.push(ex);
+      }
+      const byslot = cand.map((d, i) => i).sort((a, b) => (cand[a] as number) - (cand[b] as number));
+      cand = byslot.map((i) => cand[i] as number);
+      extras = byslot.map((i) => extras[i] as number);
+      for (; r < n && cand.length > 0; r++) {
+        const q = query[order[r] as number] as QueryTerm;
+        if (q.termId < V) {
+          let p = seg.offsets[q.termId] as number;
+          const e = seg.offsets[q.termId + 1] as number;
+          for (const d of cand) {
+            p = seek(seg.docs, p, e, d);
+            if (p >= e) break;
+            if (seg.docs[p] === d) acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
+          }
+        }
+        const after = rem[r + 1] as number;
+        let m = 0;
+        for (let c = 0; c < cand.length; c++) {
+          const d = cand[c] as number;
+          if (scale * ((acc[d] as number) + after) + (extras[c] as number) >= cut) {
+            cand[m] = d;
+            extras[m] = extras[c] as number;
+            m++;
+          }
+        }
+        cand.length = m;
+        extras.length = m;
+      }
+      candidates = cand;
+    }
+    // A document whose text plus the largest industry part cannot reach the bound is skipped
+    // before its industry part is computed.
+    const last = Math.max(lowerBound, r >= n && candidates === touched ? kthLowerBound(index, opts, acc, touched) : -Infinity);
+    const cut = margin(last);
+    for (const d of candidates) {
+      if (scale * (acc[d] as number) + opts.extraBound < cut) continue;
+      if (eligible(index, opts, d)) offer(top, opts, d, acc[d] as number);
+    }
+    for (const d of touched) acc[d] = 0;
+  }
+  return top.sorted();
+}
+
+/**
+ * A proven lower bound of the final k-th score from the documents seen so far (their text can
+ * only grow): take the k eligible documents with the most text so far and return the smallest
+ * of their text-so-far plus industry part. Only k industry parts are computed. -Infinity below k.
+ */
+function kthLowerBound(index: SearchIndex, opts: SearchOptions, acc: Float64Array, touched: readonly number[]): number {
+  const k = opts.k;
+  if (touched.length < k) return -Infinity;
+  const slots = new Int32Array(touched.length);
+  const values = new Float64Array(touched.length);
+  let m = 0;
+  for (const d of touched) {
+    if (!eligible(index, opts, d)) continue;
+    slots[m] = d;
+    values[m++] = acc[d] as number;
+  }
+  if (m < k) return -Infinity;
+  const kth = kthLargest(values, m, k);
+  let bound = Infinity;
+  let taken = 0;
+  for (let i = 0; i < m && taken < k; i++) {
+    const d = slots[i] as number;
+    if ((acc[d] as number) < kth) continue;
+    taken++;
+    bound = Math.min(bound, opts.textScale * (acc[d] as number) + opts.extra(d));
+  }
+  return bound;
+}
+
+/** The stored impact (1..255) of a document for a term, looked up across segments. */
 export function impactOf(index: SearchIndex, termId: number, slot: number): number {
   for (const seg of index.segments) {
     const imp = impactIn(seg, termId, slot);

@@ -34,7 +34,12 @@ export interface TuneInput {
   base?: MatcherOptions;
   /** Grade that counts as relevant for MRR (default 2, as in `npm run eval`). */
   mrrGrade?: number;
-  /** Called after each matcher build with the number of configurations scored so far. */
+  /**
+   * Called after each matcher build with the number of configurations scored so far. Each build
+   * makes a new segmenter whose native memory (~45 MB for jieba) is freed only by a garbage
+   * collection followed by an event-loop turn; `tuneWeights` yields a turn after each call, so a
+   * caller that can (node --expose-gc) may collect here to keep memory flat.
+   */
   onProgress?: (configurations: number) => void;
 }
 
@@ -85,7 +90,7 @@ const settingsSchema = z.strictObject({
  * by k-fold cross-validation over needs. Each configuration's matcher is built once and scores every
  * need; each fold only averages over its own needs, so no fold sees its held-out judgments.
  */
-export function tuneWeights(input: TuneInput, resources: MatcherResources = {}): TuneResult {
+export async function tuneWeights(input: TuneInput, resources: MatcherResources = {}): Promise<TuneResult> {
   const s = parseSettings(input);
   const baseInput: MatcherOptions = input.base ?? {};
   const base = resolveOptions(baseInput);
@@ -107,44 +112,47 @@ export function tuneWeights(input: TuneInput, resources: MatcherResources = {}):
 
   const memo = new Map<string, Map<string, NeedScore>>([[paramsKey(start), scoreMatcher(first, data)]]);
   input.onProgress?.(memo.size);
-  const scoresOf = (p: TunedParams): Map<string, NeedScore> => {
+  await nextTurn();
+  const scoresOf = async (p: TunedParams): Promise<Map<string, NeedScore>> => {
     const key = paramsKey(p);
     let hit = memo.get(key);
     if (!hit) {
       hit = scoreOptions(withParams(baseInput, p), data, shared);
       memo.set(key, hit);
       input.onProgress?.(memo.size);
+      await nextTurn();
     }
     return hit;
   };
-  const searchOn = (needs: readonly string[]): SearchTrace =>
-    coordinateSearch(start, grid, (p) => meanOver(scoresOf(p), needs).ndcg10, s.passes);
+  const searchOn = (needs: readonly string[]): Promise<SearchTrace> =>
+    coordinateSearch(start, grid, async (p) => meanOver(await scoresOf(p), needs).ndcg10, s.passes);
 
+  const before = await scoresOf(start);
   const heldOut = new Map<string, NeedScore>();
-  const folds = assignFolds(ids, s.folds, s.seed).map((testNeeds, fold): FoldTrace => {
+  const folds: FoldTrace[] = [];
+  for (const [fold, testNeeds] of assignFolds(ids, s.folds, s.seed).entries()) {
     const test = new Set(testNeeds);
     const trainNeeds = ids.filter((id) => !test.has(id));
-    const search = searchOn(trainNeeds);
-    const tuned = scoresOf(search.params);
+    const search = await searchOn(trainNeeds);
+    const tuned = await scoresOf(search.params);
     for (const id of testNeeds) heldOut.set(id, tuned.get(id) as NeedScore);
-    return {
-      fold,
-      trainNeeds,
-      testNeeds,
-      search,
-      heldOut: { before: meanOver(scoresOf(start), testNeeds), after: meanOver(tuned, testNeeds) },
-    };
-  });
-  const final = searchOn(ids);
+    folds.push({ fold, trainNeeds, testNeeds, search, heldOut: { before: meanOver(before, testNeeds), after: meanOver(tuned, testNeeds) } });
+  }
+  const final = await searchOn(ids);
   const options = withParams(baseInput, final.params);
   resolveOptions(options); // grid values lie within the options' bounds; this only guards that
   return {
-    before: meanOver(scoresOf(start), ids),
+    before: meanOver(before, ids),
     after: meanOver(heldOut, ids),
-    fitted: meanOver(scoresOf(final.params), ids),
+    fitted: meanOver(await scoresOf(final.params), ids),
     options,
     trace: { grid, seed: s.seed, judgedNeeds: ids, folds, final, configurations: memo.size },
   };
+}
+
+/** Lets finalizers of dropped native objects (the segmenters of scored matchers) run. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function parseSettings(input: TuneInput): z.output<typeof settingsSchema> {

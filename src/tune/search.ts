@@ -26,21 +26,22 @@ const EPS = 1e-12;
  * value (and the current one) with the others fixed and keep the best; a tie keeps the current
  * value, so the objective never decreases. Passes repeat until one changes nothing.
  */
-export function coordinateSearch(
+export async function coordinateSearch(
   start: TunedParams,
   grid: TuneGrid,
-  objective: (p: TunedParams) => number,
+  objective: (p: TunedParams) => Promise<number>,
   maxPasses: number,
-): SearchTrace {
+): Promise<SearchTrace> {
   let current = { ...start };
-  let best = objective(current);
+  let best = await objective(current);
   const startNdcg10 = best;
   const steps: SearchStep[] = [];
   for (let pass = 1; pass <= maxPasses; pass++) {
     let changed = false;
     for (const param of PARAM_NAMES) {
       const values = [...new Set([...grid[param], current[param]])].sort((a, b) => a - b);
-      const candidates = values.map((value) => ({ value, ndcg10: objective({ ...current, [param]: value }) }));
+      const candidates: { value: number; ndcg10: number }[] = [];
+      for (const value of values) candidates.push({ value, ndcg10: await objective({ ...current, [param]: value }) });
       let chosen = current[param];
       for (const c of candidates) {
         if (c.ndcg10 > best + EPS) {
