@@ -24,10 +24,14 @@ export const NEED_FIELDS: readonly FieldSpec[] = [
   { name: 'description', weight: 1, b: 0.6, refLength: 70, queryWeight: 1 },
 ];
 
+/**
+ * Tokens of several texts of one field. They are analysed as one text joined by '。' (which no
+ * token or English phrase crosses): one segmenter call per field instead of one per keyword.
+ */
 function analyzeAll(analyzer: Analyzer, texts: readonly (string | undefined)[]): string[] {
-  const out: string[] = [];
-  for (const t of texts) if (t) for (const tok of analyzer.analyze(t)) out.push(tok);
-  return out;
+  const parts = texts.filter((t): t is string => t !== undefined && t.length > 0);
+  if (parts.length === 0) return [];
+  return [...analyzer.analyze(parts.length === 1 ? (parts[0] as string) : parts.join('。'))];
 }
 
 export function expertFieldTokens(analyzer: Analyzer, e: ExpertInput): string[][] {
