@@ -14,11 +14,15 @@ export const matcherOptionsSchema = z.strictObject({
   stopwords: z.array(term).max(100_000).default([]),
   /** Extra synonym groups, e.g. [['湘莲', 'xianglian lotus seed']]. */
   synonyms: z.array(z.array(term).min(2).max(50)).max(100_000).default([]),
-  /** Weights of the two parts of the score. */
+  /**
+   * The score is textScore × (text + industry × agreement), textScore ∈ [0, 1) being the
+   * normalised BM25F match and agreement ∈ [0, 1] the cosine of the industry distributions: a
+   * perfect industry match adds `industry / text` to the text score, relatively.
+   */
   weights: z
     .strictObject({
-      text: z.number().min(0).max(100).default(0.85),
-      industry: z.number().min(0).max(100).default(0.15),
+      text: z.number().positive().max(100).default(0.6),
+      industry: z.number().min(0).max(100).default(0.4),
     })
     .prefault({}),
   /** Query expansion factors (0 disables). */

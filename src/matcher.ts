@@ -405,7 +405,7 @@ class MatcherImpl implements Matcher {
       terms: query.terms.map((t) => ({ termId: t.termId, units: t.units })),
       textScale: ((wText / query.norm) * query.unit) / IMPACT_SCALE,
       industry: [...industry],
-      industryWeight: wInd,
+      industryBoost: wInd / wText,
       k: o.topK,
       minScore: o.minScore,
     };
@@ -448,7 +448,6 @@ class MatcherImpl implements Matcher {
     hits: readonly ScoredSlot[],
   ): Recommendation[] {
     const textScale = plan.textScale / query.unit;
-    const wInd = plan.industryWeight;
     return hits.map((h) => {
       const terms = query.terms
         .map((q) => {
@@ -457,13 +456,17 @@ class MatcherImpl implements Matcher {
         })
         .filter((t) => t.weight > 0)
         .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+      // The industry part is the text score times the boost (industryBoost × cosine).
+      const text = plan.textScale * h.text;
       const ind = agreement(industry, side.industry(h.slot));
       return {
         id: side.record(h.slot).id,
         score: h.score,
         explanation: {
           terms,
-          industries: ind.parts.map((p) => ({ code: p.code, weight: wInd * p.weight })).sort((a, b) => b.weight - a.weight),
+          industries: ind.parts
+            .map((p) => ({ code: p.code, weight: text * plan.industryBoost * p.weight }))
+            .sort((a, b) => b.weight - a.weight),
         },
       };
     });

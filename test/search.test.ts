@@ -25,7 +25,7 @@ const scenario = fc.record({
     selector: (q) => q.term,
   }),
   k: fc.integer({ min: 1, max: 12 }),
-  extraBound: fc.constantFrom(0, 0.15, 1),
+  boostBound: fc.constantFrom(0, 0.15, 1),
   minScore: fc.constantFrom(0, 0.05, 0.2),
   rejectEvery: fc.integer({ min: 0, max: 5 }),
   seed: fc.integer(),
@@ -49,13 +49,13 @@ describe('pruned search', () => {
           .map((q) => ({ termId: index.vocab.id(`t${q.term}`) ?? -1, units: q.units }))
           .filter((q) => q.termId >= 0);
         const view: SearchIndex = { segments: index.segments(), alive: index.aliveView() };
-        // A deterministic pseudo-random extra part per slot, within the bound.
-        const extra = (slot: number): number => (((slot * 2654435761 + s.seed) >>> 0) % 1000) / 1000 * s.extraBound;
+        // A deterministic pseudo-random boost per slot, within the bound.
+        const boost = (slot: number): number => (((slot * 2654435761 + s.seed) >>> 0) % 1000) / 1000 * s.boostBound;
         const opts: SearchOptions = {
           k: s.k,
           textScale: 1e-7,
-          extra,
-          extraBound: s.extraBound,
+          boost,
+          boostBound: s.boostBound,
           accept: (slot) => s.rejectEvery === 0 || slot % s.rejectEvery !== 0,
           tieKey: (slot) => `id${String(slot % 7).padStart(2, '0')}-${slot}`,
           minScore: s.minScore,
@@ -74,8 +74,8 @@ describe('pruned search', () => {
     const opts: SearchOptions = {
       k: 5,
       textScale: 1,
-      extra: () => 0,
-      extraBound: 0,
+      boost: () => 0,
+      boostBound: 0,
       accept: () => true,
       tieKey: (slot) => String(1000 - slot).padStart(4, '0'),
       minScore: 0,

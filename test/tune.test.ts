@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matcherOptionsSchema } from '../src/config.js';
+import { matcherOptionsSchema, resolveOptions } from '../src/config.js';
 import { evaluateMatcher } from '../src/eval/fixtures.js';
 import { InnomatchError, ValidationError } from '../src/errors.js';
 import { InputFileError } from '../src/io/read.js';
@@ -56,7 +56,14 @@ describe('tuneWeights on the fixtures (small grid)', () => {
     const defaults = evaluated(undefined);
     expect(r.before.ndcg10).toBeCloseTo(defaults.ndcg10, 12);
     expect(r.before.mrr).toBeCloseTo(defaults.mrr, 12);
-    expect(r.trace.final.start).toEqual({ industryShare: 0.15, synonym: 0.8, concept: 0.5, k1: 1.2, idfPrior: 200 });
+    const d = resolveOptions({});
+    expect(r.trace.final.start).toEqual({
+      industryShare: d.weights.industry / (d.weights.text + d.weights.industry),
+      synonym: d.expansion.synonym,
+      concept: d.expansion.concept,
+      k1: d.k1,
+      idfPrior: d.idfPrior,
+    });
   });
 
   it('keeps a consistent trace: folds partition the needs, searches only climb, "after" is the held-out mean', async () => {
@@ -140,7 +147,7 @@ describe('tuning inputs', () => {
     await expect(tuneWeights({ experts: f.experts, needs: f.needs, qrels }, resources)).rejects.toThrow(/#189 \(N01\/E001\) grade/);
     await expect(tuneWeights({ experts: f.experts, needs: f.needs, qrels: f.qrels, folds: 1 }, resources)).rejects.toThrow(ValidationError);
     await expect(
-      tuneWeights({ experts: f.experts, needs: f.needs, qrels: f.qrels, grid: { industryShare: [1.5] } }, resources),
+      tuneWeights({ experts: f.experts, needs: f.needs, qrels: f.qrels, grid: { industryShare: [1] } }, resources),
     ).rejects.toThrow(/grid\.industryShare\.0/);
     const twoNeeds = f.qrels.filter((q) => q.needId === 'N01' || q.needId === 'N02');
     await expect(tuneWeights({ experts: f.experts, needs: f.needs, qrels: twoNeeds, folds: 3 }, resources)).rejects.toThrow(InnomatchError);
@@ -181,7 +188,7 @@ describe('search mechanics', () => {
   });
 
   it('coordinate search climbs to the best grid point of a separable objective and keeps ties', async () => {
-    const target: TunedParams = { industryShare: 0.3, synonym: 0.6, concept: 0.25, k1: 1.6, idfPrior: 400 };
+    const target: TunedParams = { industryShare: 0.7, synonym: 0.6, concept: 0.25, k1: 1.6, idfPrior: 400 };
     const scale: TunedParams = { industryShare: 1, synonym: 1, concept: 1, k1: 1, idfPrior: 1000 };
     const objective = async (p: TunedParams): Promise<number> =>
       0 - (Object.keys(p) as (keyof TunedParams)[]).reduce((s, n) => s + ((p[n] - target[n]) / scale[n]) ** 2, 0);

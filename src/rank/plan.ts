@@ -10,7 +10,8 @@ export interface QueryPlan {
   /** Multiplies the integer text sum into the text part of the score. */
   textScale: number;
   industry: number[];
-  industryWeight: number;
+  /** Boost of the text score at full industry agreement (industry weight / text weight). */
+  industryBoost: number;
   k: number;
   minScore: number;
   /** Kind codes accepted (experts only); absent = all. */
@@ -31,8 +32,8 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
   const dim = plan.industry.length;
   const q = Float64Array.from(plan.industry);
   const rows = ix.industryRows;
-  const wInd = plan.industryWeight;
-  const hasIndustry = wInd > 0 && plan.industry.some((x) => x > 0);
+  const boost = plan.industryBoost;
+  const hasIndustry = boost > 0 && plan.industry.some((x) => x > 0);
   const kinds = plan.kinds ? new Set(plan.kinds) : undefined;
   const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
   const wanted = plan.industries;
@@ -40,16 +41,16 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
   return searchPruned(ix, plan.terms, {
     k: plan.k,
     textScale: plan.textScale,
-    // wInd × cos(query industries, the slot's industries): both are unit vectors.
-    extra: hasIndustry
+    // industryBoost × cos(query industries, the slot's industries): both are unit vectors.
+    boost: hasIndustry
       ? (slot) => {
           let s = 0;
           const base = slot * dim;
           for (let i = 0; i < dim; i++) s += (q[i] as number) * (rows[base + i] as number);
-          return wInd * s;
+          return boost * s;
         }
       : () => 0,
-    extraBound: hasIndustry ? wInd : 0,
+    boostBound: hasIndustry ? boost : 0,
     ...(filtered
       ? {
           accept: (slot: number) => {

@@ -22,7 +22,7 @@ export interface ScoredSlot {
   slot: number;
   /** Σ units × impact over matched query terms (an exact integer). */
   text: number;
-  /** Final score: textScale × text + extra(slot). */
+  /** Final score: textScale × text × (1 + boost(slot)). */
   score: number;
 }
 
@@ -30,9 +30,12 @@ export interface SearchOptions {
   k: number;
   /** Multiplies the integer text sum (weight unit, impact scale, normalisation, text weight). */
   textScale: number;
-  /** Non-text part of the score (industry agreement), in [0, extraBound]. */
-  extra: (slot: number) => number;
-  extraBound: number;
+  /**
+   * Relative boost of a document's text score (industry agreement), in [0, boostBound]. Being a
+   * factor on the text score, it never lifts a document that matches little.
+   */
+  boost: (slot: number) => number;
+  boostBound: number;
   /** Candidate filter (kinds, industries, exclusions); absent when every live document qualifies. */
   accept?: (slot: number) => boolean;
   /** Tie-break key: results with equal scores are ordered by this key ascending. */
@@ -56,7 +59,7 @@ function eligible(index: SearchIndex, opts: SearchOptions, d: number): boolean {
 
 function offer(top: TopK<ScoredSlot>, opts: SearchOptions, d: number, text: number): void {
   if (text <= 0) return;
-  const score = opts.textScale * text + opts.extra(d);
+  const score = opts.textScale * text * (1 + opts.boost(d));
   if (score < opts.minScore) return;
   top.offer({ slot: d, text, score });
 }
@@ -114,8 +117,8 @@ function kthLargest(values: Float64Array, n: number, k: number): number {
 /**
  * Term-at-a-time with MaxScore-style pruning. Terms are taken from the highest upper bound
  * (units × largest impact) down. While unseen documents could still reach the top k, every
- * posting is accumulated. Once the remaining terms' bounds (plus the largest possible industry
- * part) fall below a proven lower bound of the k-th score — the k-th best score among the
+ * posting is accumulated. Once the remaining terms' bounds (with the largest possible boost)
+ * fall below a proven lower bound of the k-th score — the k-th best score among the
  * documents seen so far, counting only what they have already accumulated — no new document can
  * enter: the remaining, longer lists are only probed (galloping search) for the surviving
  * candidates, which are re-pruned after each list. Integer sums make the result identical to
@@ -159,7 +162,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
       if (r + 1 < n && left <= nextCheck) {
         nextCheck = left / 2;
         lowerBound = Math.max(floor, kthLowerBound(index, opts, acc, touched));
-        if (scale * left + opts.extraBound < margin(lowerBound)) {
+        if (scale * left * (1 + opts.boostBound) < margin(lowerBound)) {
           r++;
           break;
         }
@@ -168,22 +171,22 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
     let candidates = touched;
     if (r < n) {
       // Phase B: only documents already seen can still enter; probe the remaining lists for them.
-      // Each candidate's industry part is computed once, and only if its cheap bound passes.
+      // Each candidate's boost is computed once, and only if its cheap bound passes.
       const left = rem[r] as number;
       const cut = margin(lowerBound);
       let cand: number[] = [];
-      let extras: number[] = [];
+      let boosts: number[] = [];
       for (const d of touched) {
         const text = scale * ((acc[d] as number) + left);
-        if (text + opts.extraBound < cut || !eligible(index, opts, d)) continue;
-        const ex = opts.extra(d);
-        if (text + ex < cut) continue;
+        if (text * (1 + opts.boostBound) < cut || !eligible(index, opts, d)) continue;
+        const bo = opts.boost(d);
+        if (text * (1 + bo) < cut) continue;
         cand.push(d);
-        extras.push(ex);
+        boosts.push(bo);
       }
       const byslot = cand.map((d, i) => i).sort((a, b) => (cand[a] as number) - (cand[b] as number));
       cand = byslot.map((i) => cand[i] as number);
-      extras = byslot.map((i) => extras[i] as number);
+      boosts = byslot.map((i) => boosts[i] as number);
       for (; r < n && cand.length > 0; r++) {
         const q = query[order[r] as number] as QueryTerm;
         if (q.termId < V) {
@@ -199,23 +202,23 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
         let m = 0;
         for (let c = 0; c < cand.length; c++) {
           const d = cand[c] as number;
-          if (scale * ((acc[d] as number) + after) + (extras[c] as number) >= cut) {
+          if (scale * ((acc[d] as number) + after) * (1 + (boosts[c] as number)) >= cut) {
             cand[m] = d;
-            extras[m] = extras[c] as number;
+            boosts[m] = boosts[c] as number;
             m++;
           }
         }
         cand.length = m;
-        extras.length = m;
+        boosts.length = m;
       }
       candidates = cand;
     }
-    // A document whose text plus the largest industry part cannot reach the bound is skipped
-    // before its industry part is computed.
+    // A document whose text with the largest boost cannot reach the bound is skipped before its
+    // boost is computed.
     const last = Math.max(lowerBound, r >= n && candidates === touched ? kthLowerBound(index, opts, acc, touched) : -Infinity);
     const cut = margin(last);
     for (const d of candidates) {
-      if (scale * (acc[d] as number) + opts.extraBound < cut) continue;
+      if (scale * (acc[d] as number) * (1 + opts.boostBound) < cut) continue;
       if (eligible(index, opts, d)) offer(top, opts, d, acc[d] as number);
     }
     for (const d of touched) acc[d] = 0;
@@ -226,7 +229,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
 /**
  * A proven lower bound of the final k-th score from the documents seen so far (their text can
  * only grow): take the k eligible documents with the most text so far and return the smallest
- * of their text-so-far plus industry part. Only k industry parts are computed. -Infinity below k.
+ * of their boosted text-so-far. Only k boosts are computed. -Infinity below k.
  */
 function kthLowerBound(index: SearchIndex, opts: SearchOptions, acc: Float64Array, touched: readonly number[]): number {
   const k = opts.k;
@@ -247,7 +250,7 @@ function kthLowerBound(index: SearchIndex, opts: SearchOptions, acc: Float64Arra
     const d = slots[i] as number;
     if ((acc[d] as number) < kth) continue;
     taken++;
-    bound = Math.min(bound, opts.textScale * (acc[d] as number) + opts.extra(d));
+    bound = Math.min(bound, opts.textScale * (acc[d] as number) * (1 + opts.boost(d)));
   }
   return bound;
 }

@@ -13,7 +13,7 @@ import type { ExpertInput, NeedInput, Recommendation } from '../types.js';
 import { scheduleSection } from './grid-data.js';
 import type { AssignmentRow, CoverageRow, GapGroup, ReportData, StationRow, TargetFigure } from './types.js';
 
-export const DEFAULT_THRESHOLD = 0.2;
+export const DEFAULT_THRESHOLD = 0.1;
 export const DEFAULT_TARGETS = { enterprises: 100, scientists: 10_000 } as const;
 
 export interface ReportTargets {
@@ -31,7 +31,7 @@ export interface BuildReportOptions {
   objective?: 'total' | 'fair';
   /** Needs counted in coverage and gaps (default: every added need). */
   needIds?: string[];
-  /** Score from which an expert can serve a need (default 0.2). */
+  /** Score from which an expert can serve a need (default 0.1). */
   threshold?: number;
   /** Programme targets (default 100 enterprises, 10,000 scientists, no society target). */
   targets?: ReportTargets;

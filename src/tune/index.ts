@@ -89,6 +89,8 @@ const settingsSchema = z.strictObject({
  * a user's judgments by coordinate-wise grid search maximising mean nDCG@10, and measures the gain
  * by k-fold cross-validation over needs. Each configuration's matcher is built once and scores every
  * need; each fold only averages over its own needs, so no fold sees its held-out judgments.
+ * `resources.backgroundIdf` (shared with every matcher built) is used when the base options keep
+ * `backgroundIdf: 'jieba'`; it is loaded once here when not given.
  */
 export async function tuneWeights(input: TuneInput, resources: MatcherResources = {}): Promise<TuneResult> {
   const s = parseSettings(input);
@@ -99,18 +101,13 @@ export async function tuneWeights(input: TuneInput, resources: MatcherResources 
   const grid: TuneGrid = { ...DEFAULT_GRID, ...definedOnly(s.grid ?? {}) };
   const start = paramsOf(base);
 
-  // The first matcher validates the records; the judgments are checked against what it holds.
-  const first = createMatcher(withParams(baseInput, start), shared);
-  first.addExperts([...input.experts]);
-  first.addNeeds([...input.needs]);
-  const qrels = validateQrels(input.qrels, new Set(first.expertIds()), new Set(first.needIds()));
-  const data = tuneData(input, qrels, s.mrrGrade);
+  const { data, startScores } = prepare(input, withParams(baseInput, start), shared, s.mrrGrade);
   const ids = data.needs.map((n) => n.id).sort();
   if (ids.length < s.folds) {
     throw new InnomatchError(`tuning needs at least ${s.folds} needs with a positive grade (one per fold), got ${ids.length}`);
   }
 
-  const memo = new Map<string, Map<string, NeedScore>>([[paramsKey(start), scoreMatcher(first, data)]]);
+  const memo = new Map<string, Map<string, NeedScore>>([[paramsKey(start), startScores]]);
   input.onProgress?.(memo.size);
   await nextTurn();
   const scoresOf = async (p: TunedParams): Promise<Map<string, NeedScore>> => {
@@ -148,6 +145,21 @@ export async function tuneWeights(input: TuneInput, resources: MatcherResources 
     options,
     trace: { grid, seed: s.seed, judgedNeeds: ids, folds, final, configurations: memo.size },
   };
+}
+
+/** The first matcher validates the records; the judgments are checked against what it holds. */
+function prepare(
+  input: TuneInput,
+  options: MatcherOptions,
+  resources: MatcherResources,
+  mrrGrade: number,
+): { data: TuneData; startScores: Map<string, NeedScore> } {
+  const m = createMatcher(options, resources);
+  m.addExperts([...input.experts]);
+  m.addNeeds([...input.needs]);
+  const qrels = validateQrels(input.qrels, new Set(m.expertIds()), new Set(m.needIds()));
+  const data = tuneData(input, qrels, mrrGrade);
+  return { data, startScores: scoreMatcher(m, data) };
 }
 
 /** Lets finalizers of dropped native objects (the segmenters of scored matchers) run. */

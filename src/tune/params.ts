@@ -4,7 +4,7 @@ import type { MatcherOptions, ResolvedOptions } from '../config.js';
 /**
  * The score parameters that tuning fits, all existing matcher options. Only the ratio of the two
  * score weights matters to a ranking, so they are one parameter: the industry share
- * s = industry / (text + industry), written back as `weights: { text: 1 − s, industry: s }`.
+ * s = industry / (text + industry) in [0, 1), written back as `weights: { text: 1 − s, industry: s }`.
  */
 export interface TunedParams {
   industryShare: number;
@@ -22,7 +22,7 @@ export const PARAM_NAMES: readonly ParamName[] = ['industryShare', 'synonym', 'c
 export type TuneGrid = Record<ParamName, readonly number[]>;
 
 export const DEFAULT_GRID: TuneGrid = {
-  industryShare: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5],
+  industryShare: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
   synonym: [0, 0.2, 0.4, 0.6, 0.8, 1],
   concept: [0, 0.25, 0.5, 0.75, 1],
   k1: [0.6, 0.9, 1.2, 1.6, 2.2, 3],
@@ -33,7 +33,8 @@ const values = (min: number, max: number) => z.array(z.number().min(min).max(max
 
 /** A user's grid: any subset of the parameters; the others keep the default grid. */
 export const gridSchema = z.strictObject({
-  industryShare: values(0, 1).optional(),
+  // Below 1: the text weight must stay positive.
+  industryShare: z.array(z.number().min(0).max(0.99)).min(1).max(50).optional(),
   synonym: values(0, 1).optional(),
   concept: values(0, 1).optional(),
   k1: z.array(z.number().positive().max(100)).min(1).max(50).optional(),

@@ -34,7 +34,7 @@ Options:
   --needs FILE             needs (.json, .jsonl or .csv; repeatable)
   --out FILE               the HTML file (written whole or not at all; default: stdout)
   --assignment FILE        use this assignment (\`assign --format json\`) instead of computing one
-  --threshold X            score from which an expert can serve a need (default 0.2)
+  --threshold X            score from which an expert can serve a need (default 0.1)
   --target-enterprises N   target of enterprises served (default 100)
   --target-scientists N    target of scientists engaged (default 10000)
   --target-societies N     target of societies involved (default: none)
