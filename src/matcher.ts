@@ -420,6 +420,7 @@ class MatcherImpl implements Matcher {
     return {
       segments: side.index.segments(),
       alive: side.index.aliveView(),
+      scratch: side.scratch(),
       industryRows: side.industryMatrix(),
       kindOf: (slot) => EXPERT_KINDS.indexOf((side.record(slot).kind ?? 'expert') as ExpertKind),
       tieKey: (slot) => side.record(slot).id,

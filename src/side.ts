@@ -19,6 +19,7 @@ export class Side<R extends { id: string }> {
   readonly index: FieldIndex;
   private readonly slotById = new Map<string, number>();
   private records: (R | null)[] = [];
+  private acc = new Float64Array(0);
   /** Industry vectors of all slots, row after row (INDUSTRY_CODES order), for the hot scoring loop. */
   private industryRows = new Float64Array(INDUSTRY_DIM * 1024);
 
@@ -88,6 +89,12 @@ export class Side<R extends { id: string }> {
     this.records.forEach((r, slot) => {
       if (r) this.slotById.set(r.id, slot);
     });
+  }
+
+  /** A zeroed accumulator for searches on this thread (searches leave it zeroed). */
+  scratch(): Float64Array {
+    if (this.acc.length < this.index.slotCount) this.acc = new Float64Array(Math.max(1024, this.index.slotCount * 2));
+    return this.acc;
   }
 
   /** Industry vectors by slot, `dim` values per slot (valid until the next add). */

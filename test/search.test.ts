@@ -48,7 +48,8 @@ describe('pruned search', () => {
         const query: QueryTerm[] = s.query
           .map((q) => ({ termId: index.vocab.id(`t${q.term}`) ?? -1, units: q.units }))
           .filter((q) => q.termId >= 0);
-        const view: SearchIndex = { segments: index.segments(), alive: index.aliveView() };
+        const scratch = new Float64Array(index.slotCount + 3);
+        const view: SearchIndex = { segments: index.segments(), alive: index.aliveView(), scratch };
         // A deterministic pseudo-random boost per slot, within the bound.
         const boost = (slot: number): number => (((slot * 2654435761 + s.seed) >>> 0) % 1000) / 1000 * s.boostBound;
         const opts: SearchOptions = {
@@ -61,6 +62,8 @@ describe('pruned search', () => {
           minScore: s.minScore,
         };
         expect(searchPruned(view, query, opts)).toEqual(searchExhaustive(view, query, opts));
+        // The reused accumulator is left zeroed for the next query.
+        expect(scratch.every((x) => x === 0)).toBe(true);
       }),
       { numRuns: 300 },
     );

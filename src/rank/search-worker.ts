@@ -24,6 +24,7 @@ function serve(port: MessagePort): void {
       ix = {
         segments: d.segments,
         alive: d.alive,
+        scratch: new Float64Array(d.alive.length),
         industryRows: d.industryRows,
         kindOf: (slot) => d.kindCodes[slot] as number,
         tieKey: (slot) => d.tieKeys[slot] as string,

@@ -16,6 +16,11 @@ export interface QueryTerm {
 export interface SearchIndex {
   segments: readonly Segment[];
   alive: Uint8Array;
+  /**
+   * A zeroed accumulator of at least alive.length entries that searches may use and must leave
+   * zeroed (saves allocating and clearing one per query). Not shared between threads.
+   */
+  scratch?: Float64Array;
 }
 
 export interface ScoredSlot {
@@ -127,7 +132,7 @@ function kthLargest(values: Float64Array, n: number, k: number): number {
 export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
   const n = query.length;
   const top = collector(opts);
-  const acc = new Float64Array(slotCount(index));
+  const acc = index.scratch && index.scratch.length >= slotCount(index) ? index.scratch : new Float64Array(slotCount(index));
   const scale = opts.textScale;
   const margin = (x: number): number => x - 1e-9 * (1 + Math.abs(x));
   const order = Array.from({ length: n }, (_, i) => i);
