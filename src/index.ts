@@ -58,3 +58,5 @@ export type {
 } from './event/index.js';
 export { buildReportData, renderReport } from './report/index.js';
 export type { BuildReportOptions, ReportTargets, ReportData } from './report/index.js';
+export { tuneWeights, validateQrels, readQrels, DEFAULT_GRID } from './tune/index.js';
+export type { TuneInput, TuneResult, TuneTrace, FoldTrace, Qrel, Metrics, TunedParams, GridInput, SearchTrace } from './tune/index.js';

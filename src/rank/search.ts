@@ -136,6 +136,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
   const scale = opts.textScale;
   const margin = (x: number): number => x - 1e-9 * (1 + Math.abs(x));
   const order = Array.from({ length: n }, (_, i) => i);
+  const buffers: Buffers = { slots: new Int32Array(0), values: new Float64Array(0) };
   const ub = new Float64Array(n);
   const rem = new Float64Array(n + 1);
   for (const seg of index.segments) {
@@ -152,6 +153,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
     const touched: number[] = [];
     let r = 0;
     let nextCheck = (rem[0] as number) / 2;
+    let lastCheck = -Infinity;
     let lowerBound = floor;
     // Phase A: accumulate every posting while unseen documents can still make the top k.
     for (; r < n; r++) {
@@ -164,12 +166,19 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
         }
       }
       const left = rem[r + 1] as number;
-      if (r + 1 < n && left <= nextCheck) {
-        nextCheck = left / 2;
-        lowerBound = Math.max(floor, kthLowerBound(index, opts, acc, touched));
-        if (scale * left * (1 + opts.boostBound) < margin(lowerBound)) {
-          r++;
-          break;
+      if (r + 1 < n) {
+        // Computing the lower bound costs a pass over the documents seen: do it at each halving
+        // of the remaining bound mass until one is known, then only when a stop looks close.
+        const reach = scale * left * (1 + opts.boostBound);
+        const due = lastCheck > -Infinity ? reach < 1.25 * lastCheck : left <= nextCheck;
+        if (due) {
+          nextCheck = left / 2;
+          lastCheck = kthLowerBound(index, opts, acc, touched, buffers);
+          lowerBound = Math.max(floor, lastCheck);
+          if (reach < margin(lowerBound)) {
+            r++;
+            break;
+          }
         }
       }
     }
@@ -220,7 +229,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
     }
     // A document whose text with the largest boost cannot reach the bound is skipped before its
     // boost is computed.
-    const last = Math.max(lowerBound, r >= n && candidates === touched ? kthLowerBound(index, opts, acc, touched) : -Infinity);
+    const last = Math.max(lowerBound, r >= n && candidates === touched ? kthLowerBound(index, opts, acc, touched, buffers) : -Infinity);
     const cut = margin(last);
     for (const d of candidates) {
       if (scale * (acc[d] as number) * (1 + opts.boostBound) < cut) continue;
@@ -236,11 +245,19 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
  * only grow): take the k eligible documents with the most text so far and return the smallest
  * of their boosted text-so-far. Only k boosts are computed. -Infinity below k.
  */
-function kthLowerBound(index: SearchIndex, opts: SearchOptions, acc: Float64Array, touched: readonly number[]): number {
+interface Buffers {
+  slots: Int32Array;
+  values: Float64Array;
+}
+
+function kthLowerBound(index: SearchIndex, opts: SearchOptions, acc: Float64Array, touched: readonly number[], buf: Buffers): number {
   const k = opts.k;
   if (touched.length < k) return -Infinity;
-  const slots = new Int32Array(touched.length);
-  const values = new Float64Array(touched.length);
+  if (buf.slots.length < touched.length) {
+    buf.slots = new Int32Array(touched.length * 2);
+    buf.values = new Float64Array(touched.length * 2);
+  }
+  const { slots, values } = buf;
   let m = 0;
   for (const d of touched) {
     if (!eligible(index, opts, d)) continue;
