@@ -1,5 +1,6 @@
 import { FieldIndex, type FieldIndexState } from './index/field-index.js';
 import type { FieldSpec } from './records.js';
+import { createScratch, type Scratch } from './rank/search.js';
 import { INDUSTRY_CODES } from './taxonomy/codes.js';
 
 const INDUSTRY_DIM = INDUSTRY_CODES.length;
@@ -19,7 +20,7 @@ export class Side<R extends { id: string }> {
   readonly index: FieldIndex;
   private readonly slotById = new Map<string, number>();
   private records: (R | null)[] = [];
-  private acc = new Float64Array(0);
+  private buffers: Scratch = createScratch(0);
   /** Industry vectors of all slots, row after row (INDUSTRY_CODES order), for the hot scoring loop. */
   private industryRows = new Float64Array(INDUSTRY_DIM * 1024);
 
@@ -92,9 +93,9 @@ export class Side<R extends { id: string }> {
   }
 
   /** A zeroed accumulator for searches on this thread (searches leave it zeroed). */
-  scratch(): Float64Array {
-    if (this.acc.length < this.index.slotCount) this.acc = new Float64Array(Math.max(1024, this.index.slotCount * 2));
-    return this.acc;
+  scratch(): Scratch {
+    if (this.buffers.acc.length < this.index.slotCount) this.buffers = createScratch(Math.max(1024, this.index.slotCount * 2));
+    return this.buffers;
   }
 
   /** Industry vectors by slot, `dim` values per slot (valid until the next add). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldIndex } from '../src/index/field-index.js';
-import { type QueryTerm, type SearchIndex, type SearchOptions, searchExhaustive, searchPruned } from '../src/rank/search.js';
+import { createScratch, type QueryTerm, type SearchIndex, type SearchOptions, searchExhaustive, searchPruned } from '../src/rank/search.js';
 
 const params = {
   k1: 1.2,
@@ -48,7 +48,7 @@ describe('pruned search', () => {
         const query: QueryTerm[] = s.query
           .map((q) => ({ termId: index.vocab.id(`t${q.term}`) ?? -1, units: q.units }))
           .filter((q) => q.termId >= 0);
-        const scratch = new Float64Array(index.slotCount + 3);
+        const scratch = createScratch(index.slotCount + 3);
         const view: SearchIndex = { segments: index.segments(), alive: index.aliveView(), scratch };
         // A deterministic pseudo-random boost per slot, within the bound.
         const boost = (slot: number): number => (((slot * 2654435761 + s.seed) >>> 0) % 1000) / 1000 * s.boostBound;
@@ -63,7 +63,7 @@ describe('pruned search', () => {
         };
         expect(searchPruned(view, query, opts)).toEqual(searchExhaustive(view, query, opts));
         // The reused accumulator is left zeroed for the next query.
-        expect(scratch.every((x) => x === 0)).toBe(true);
+        expect(scratch.acc.every((x) => x === 0)).toBe(true);
       }),
       { numRuns: 300 },
     );

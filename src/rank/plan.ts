@@ -42,14 +42,7 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
     k: plan.k,
     textScale: plan.textScale,
     // industryBoost × cos(query industries, the slot's industries): both are unit vectors.
-    boost: hasIndustry
-      ? (slot) => {
-          let s = 0;
-          const base = slot * dim;
-          for (let i = 0; i < dim; i++) s += (q[i] as number) * (rows[base + i] as number);
-          return boost * s;
-        }
-      : () => 0,
+    boost: hasIndustry ? sparseDot(q, rows, dim, boost) : () => 0,
     boostBound: hasIndustry ? boost : 0,
     ...(filtered
       ? {
@@ -65,4 +58,25 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
     tieKey: ix.tieKey,
     minScore: plan.minScore,
   });
+}
+
+/** factor × (q · row of slot), reading only the query's non-zero industries (usually one or two). */
+function sparseDot(q: Float64Array, rows: Float64Array, dim: number, factor: number): (slot: number) => number {
+  const idx: number[] = [];
+  q.forEach((x, i) => {
+    if (x > 0) idx.push(i);
+  });
+  const w = Float64Array.from(idx, (i) => (q[i] as number) * factor);
+  const at = Int32Array.from(idx);
+  if (at.length === 1) {
+    const i0 = at[0] as number;
+    const w0 = w[0] as number;
+    return (slot) => w0 * (rows[slot * dim + i0] as number);
+  }
+  return (slot) => {
+    let s = 0;
+    const base = slot * dim;
+    for (let j = 0; j < at.length; j++) s += (w[j] as number) * (rows[base + (at[j] as number)] as number);
+    return s;
+  };
 }

@@ -5,6 +5,7 @@
 import { type MessagePort, parentPort } from 'node:worker_threads';
 import type { Segment } from '../index/segment.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './plan.js';
+import { createScratch } from './search.js';
 
 export interface WorkerIndexData {
   segments: Segment[];
@@ -24,7 +25,7 @@ function serve(port: MessagePort): void {
       ix = {
         segments: d.segments,
         alive: d.alive,
-        scratch: new Float64Array(d.alive.length),
+        scratch: createScratch(d.alive.length),
         industryRows: d.industryRows,
         kindOf: (slot) => d.kindCodes[slot] as number,
         tieKey: (slot) => d.tieKeys[slot] as string,

@@ -17,10 +17,28 @@ export interface SearchIndex {
   segments: readonly Segment[];
   alive: Uint8Array;
   /**
-   * A zeroed accumulator of at least alive.length entries that searches may use and must leave
-   * zeroed (saves allocating and clearing one per query). Not shared between threads.
+   * Buffers of at least alive.length entries that searches reuse instead of allocating per
+   * query; `acc` must be all zero and is left so. Not shared between threads.
    */
-  scratch?: Float64Array;
+  scratch?: Scratch;
+}
+
+export interface Scratch {
+  acc: Float64Array;
+  touched: Int32Array;
+  candidates: Int32Array;
+  /** Boost by slot, valid for the current candidates only. */
+  boost: Float64Array;
+}
+
+/** Search buffers for an index of `slots` slots. */
+export function createScratch(slots: number): Scratch {
+  return {
+    acc: new Float64Array(slots),
+    touched: new Int32Array(slots),
+    candidates: new Int32Array(slots),
+    boost: new Float64Array(slots),
+  };
 }
 
 export interface ScoredSlot {
@@ -132,7 +150,9 @@ function kthLargest(values: Float64Array, n: number, k: number): number {
 export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
   const n = query.length;
   const top = collector(opts);
-  const acc = index.scratch && index.scratch.length >= slotCount(index) ? index.scratch : new Float64Array(slotCount(index));
+  const scratch = index.scratch && index.scratch.acc.length >= slotCount(index) ? index.scratch : createScratch(slotCount(index));
+  const acc = scratch.acc;
+  const touched = scratch.touched;
   const scale = opts.textScale;
   const margin = (x: number): number => x - 1e-9 * (1 + Math.abs(x));
   const order = Array.from({ length: n }, (_, i) => i);
@@ -150,7 +170,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
     for (let r = n - 1; r >= 0; r--) rem[r] = (rem[r + 1] as number) + (ub[order[r] as number] as number);
     const held = top.threshold();
     const floor = Math.max(held ? held.score : -Infinity, opts.minScore);
-    const touched: number[] = [];
+    let nTouched = 0;
     let r = 0;
     let nextCheck = (rem[0] as number) / 2;
     let lastCheck = -Infinity;
@@ -161,7 +181,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
       if (q.termId < V) {
         for (let p = seg.offsets[q.termId] as number, e = seg.offsets[q.termId + 1] as number; p < e; p++) {
           const d = seg.docs[p] as number;
-          if (acc[d] === 0) touched.push(d);
+          if (acc[d] === 0) touched[nTouched++] = d;
           acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
         }
       }
@@ -173,7 +193,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
         const due = lastCheck > -Infinity ? reach < 1.25 * lastCheck : left <= nextCheck;
         if (due) {
           nextCheck = left / 2;
-          lastCheck = kthLowerBound(index, opts, acc, touched, buffers);
+          lastCheck = kthLowerBound(index, opts, acc, touched, nTouched, buffers);
           lowerBound = Math.max(floor, lastCheck);
           if (reach < margin(lowerBound)) {
             r++;
@@ -182,60 +202,69 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
         }
       }
     }
-    let candidates = touched;
+    let candidates: ArrayLike<number> = touched;
+    let nCandidates = nTouched;
     if (r < n) {
       // Phase B: only documents already seen can still enter; probe the remaining lists for them.
       // Each candidate's boost is computed once, and only if its cheap bound passes.
       const left = rem[r] as number;
       const cut = margin(lowerBound);
-      let cand: number[] = [];
-      let boosts: number[] = [];
-      for (const d of touched) {
+      const cand = scratch.candidates;
+      const boostOf = scratch.boost;
+      let m = 0;
+      for (let t = 0; t < nTouched; t++) {
+        const d = touched[t] as number;
         const text = scale * ((acc[d] as number) + left);
         if (text * (1 + opts.boostBound) < cut || !eligible(index, opts, d)) continue;
         const bo = opts.boost(d);
         if (text * (1 + bo) < cut) continue;
-        cand.push(d);
-        boosts.push(bo);
+        cand[m++] = d;
+        boostOf[d] = bo;
       }
-      const byslot = cand.map((d, i) => i).sort((a, b) => (cand[a] as number) - (cand[b] as number));
-      cand = byslot.map((i) => cand[i] as number);
-      boosts = byslot.map((i) => boosts[i] as number);
-      for (; r < n && cand.length > 0; r++) {
+      cand.subarray(0, m).sort();
+      for (; r < n && m > 0; r++) {
         const q = query[order[r] as number] as QueryTerm;
         if (q.termId < V) {
           let p = seg.offsets[q.termId] as number;
           const e = seg.offsets[q.termId + 1] as number;
-          for (const d of cand) {
-            p = seek(seg.docs, p, e, d);
-            if (p >= e) break;
-            if (seg.docs[p] === d) acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
+          if (m * 8 < e - p) {
+            // Few candidates for a long list: galloping search for each.
+            for (let c = 0; c < m; c++) {
+              const d = cand[c] as number;
+              p = seek(seg.docs, p, e, d);
+              if (p >= e) break;
+              if (seg.docs[p] === d) acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
+            }
+          } else {
+            // Dense candidates: merge the two sorted sequences.
+            for (let c = 0; c < m && p < e; c++) {
+              const d = cand[c] as number;
+              while (p < e && (seg.docs[p] as number) < d) p++;
+              if (p < e && seg.docs[p] === d) acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
+            }
           }
         }
         const after = rem[r + 1] as number;
-        let m = 0;
-        for (let c = 0; c < cand.length; c++) {
+        let kept = 0;
+        for (let c = 0; c < m; c++) {
           const d = cand[c] as number;
-          if (scale * ((acc[d] as number) + after) * (1 + (boosts[c] as number)) >= cut) {
-            cand[m] = d;
-            boosts[m] = boosts[c] as number;
-            m++;
-          }
+          if (scale * ((acc[d] as number) + after) * (1 + (boostOf[d] as number)) >= cut) cand[kept++] = d;
         }
-        cand.length = m;
-        boosts.length = m;
+        m = kept;
       }
       candidates = cand;
+      nCandidates = m;
     }
     // A document whose text with the largest boost cannot reach the bound is skipped before its
     // boost is computed.
-    const last = Math.max(lowerBound, r >= n && candidates === touched ? kthLowerBound(index, opts, acc, touched, buffers) : -Infinity);
+    const last = Math.max(lowerBound, candidates === touched ? kthLowerBound(index, opts, acc, touched, nTouched, buffers) : -Infinity);
     const cut = margin(last);
-    for (const d of candidates) {
+    for (let c = 0; c < nCandidates; c++) {
+      const d = candidates[c] as number;
       if (scale * (acc[d] as number) * (1 + opts.boostBound) < cut) continue;
       if (eligible(index, opts, d)) offer(top, opts, d, acc[d] as number);
     }
-    for (const d of touched) acc[d] = 0;
+    for (let t = 0; t < nTouched; t++) acc[touched[t] as number] = 0;
   }
   return top.sorted();
 }
@@ -250,16 +279,24 @@ interface Buffers {
   values: Float64Array;
 }
 
-function kthLowerBound(index: SearchIndex, opts: SearchOptions, acc: Float64Array, touched: readonly number[], buf: Buffers): number {
+function kthLowerBound(
+  index: SearchIndex,
+  opts: SearchOptions,
+  acc: Float64Array,
+  touched: Int32Array,
+  nTouched: number,
+  buf: Buffers,
+): number {
   const k = opts.k;
-  if (touched.length < k) return -Infinity;
-  if (buf.slots.length < touched.length) {
-    buf.slots = new Int32Array(touched.length * 2);
-    buf.values = new Float64Array(touched.length * 2);
+  if (nTouched < k) return -Infinity;
+  if (buf.slots.length < nTouched) {
+    buf.slots = new Int32Array(nTouched * 2);
+    buf.values = new Float64Array(nTouched * 2);
   }
   const { slots, values } = buf;
   let m = 0;
-  for (const d of touched) {
+  for (let t = 0; t < nTouched; t++) {
+    const d = touched[t] as number;
     if (!eligible(index, opts, d)) continue;
     slots[m] = d;
     values[m++] = acc[d] as number;
