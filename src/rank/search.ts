@@ -168,6 +168,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
     order.sort((a, b) => (ub[b] as number) - (ub[a] as number) || a - b);
     rem[n] = 0;
     for (let r = n - 1; r >= 0; r--) rem[r] = (rem[r + 1] as number) + (ub[order[r] as number] as number);
+    const rest = (from: number): QueryTerm[] => order.slice(from).map((i) => query[i] as QueryTerm);
     const held = top.threshold();
     const floor = Math.max(held ? held.score : -Infinity, opts.minScore);
     let nTouched = 0;
@@ -193,7 +194,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
         const due = lastCheck > -Infinity ? reach < 1.25 * lastCheck : left <= nextCheck;
         if (due) {
           nextCheck = left / 2;
-          lastCheck = kthLowerBound(index, opts, acc, touched, nTouched, buffers);
+          lastCheck = kthLowerBound(index, opts, acc, touched, nTouched, buffers, seg, rest(r + 1));
           lowerBound = Math.max(floor, lastCheck);
           if (reach < margin(lowerBound)) {
             r++;
@@ -257,7 +258,7 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
     }
     // A document whose text with the largest boost cannot reach the bound is skipped before its
     // boost is computed.
-    const last = Math.max(lowerBound, candidates === touched ? kthLowerBound(index, opts, acc, touched, nTouched, buffers) : -Infinity);
+    const last = Math.max(lowerBound, candidates === touched ? kthLowerBound(index, opts, acc, touched, nTouched, buffers, seg, []) : -Infinity);
     const cut = margin(last);
     for (let c = 0; c < nCandidates; c++) {
       const d = candidates[c] as number;
@@ -269,16 +270,17 @@ export function searchPruned(index: SearchIndex, query: readonly QueryTerm[], op
   return top.sorted();
 }
 
-/**
- * A proven lower bound of the final k-th score from the documents seen so far (their text can
- * only grow): take the k eligible documents with the most text so far and return the smallest
- * of their boosted text-so-far. Only k boosts are computed. -Infinity below k.
- */
 interface Buffers {
   slots: Int32Array;
   values: Float64Array;
 }
 
+/**
+ * A proven lower bound of the final k-th score: take the k eligible documents with the most text
+ * so far, complete their text exactly from the lists not yet accumulated (`rest`, probed by
+ * binary search: k × |rest| look-ups) and return the smallest of their final scores. These are
+ * real scores of real documents, so the k-th best score can only be higher. -Infinity below k.
+ */
 function kthLowerBound(
   index: SearchIndex,
   opts: SearchOptions,
@@ -286,6 +288,8 @@ function kthLowerBound(
   touched: Int32Array,
   nTouched: number,
   buf: Buffers,
+  seg: Segment,
+  rest: readonly QueryTerm[],
 ): number {
   const k = opts.k;
   if (nTouched < k) return -Infinity;
@@ -309,7 +313,9 @@ function kthLowerBound(
     const d = slots[i] as number;
     if ((acc[d] as number) < kth) continue;
     taken++;
-    bound = Math.min(bound, opts.textScale * (acc[d] as number) * (1 + opts.boost(d)));
+    let text = acc[d] as number;
+    for (const q of rest) text += q.units * impactIn(seg, q.termId, d);
+    bound = Math.min(bound, opts.textScale * text * (1 + opts.boost(d)));
   }
   return bound;
 }
