@@ -15,7 +15,7 @@ import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './inde
 import { buildQuery, type WeightedQuery } from './rank/query.js';
 import { impactOf, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
-import { runPlansInWorkers, shareIndex } from './rank/batch.js';
+import { shareIndex, WorkerPool } from './rank/batch.js';
 import { availableParallelism } from 'node:os';
 import { IMPACT_SCALE } from './rank/similarity.js';
 import {
@@ -96,6 +96,8 @@ export interface Matcher {
   toBinary(): Uint8Array;
   /** Sizes of the matcher: records, vocabulary and bytes held by the inverted indexes. */
   stats(): MatcherStats;
+  /** Ends the worker threads kept by `recommendExpertsBatch` (idle ones never keep a process alive). */
+  close(): Promise<void>;
   /** Who meets whom at a matchmaking event: an exact min-cost-flow assignment under capacities. */
   assign(opts?: AssignEventOptions): EventAssignment;
   /** Time slots for an assignment: nobody in two meetings at once, in the fewest slots. */
@@ -135,6 +137,7 @@ class MatcherImpl implements Matcher {
   private readonly experts: Side<ExpertInput>;
   private readonly needs: Side<NeedInput>;
   private readonly queryCache: LRUCache<string, Recommendation[]> | undefined;
+  private readonly pool = new WorkerPool();
 
   constructor(
     readonly options: ResolvedOptions,
@@ -270,7 +273,7 @@ class MatcherImpl implements Matcher {
         kindCodes,
         tieKeys,
       });
-      hits = await runPlansInWorkers(data, plans, workers);
+      hits = await this.pool.run(data, plans, workers);
     }
     let h = 0;
     return planned.map((p) =>
@@ -359,6 +362,10 @@ class MatcherImpl implements Matcher {
 
   assign(opts?: AssignEventOptions): EventAssignment {
     return assignEvent(this, opts);
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   schedule(assignment: EventAssignment, opts?: ScheduleEventOptions): EventSchedule {

@@ -15,6 +15,11 @@ describe('recommendExpertsBatch', () => {
     const single = needs.map((n) => m.recommendExperts(n, { topK: 7 }));
     expect(await m.recommendExpertsBatch(needs, { topK: 7 }, { workers: 2 })).toEqual(single);
     expect(await m.recommendExpertsBatch(needs, { topK: 7 }, { workers: 1 })).toEqual(single);
+    // The pool is kept: a second batch reuses the threads, and sees adds made in between.
+    m.addExperts([{ id: 'LATE', name: '后加专家', fields: ['锂电池低温性能', '低温续航'], bio: '锂离子电池低温电化学性能与续航衰减。' }]);
+    const again = needs.map((n) => m.recommendExperts(n, { topK: 7 }));
+    expect(await m.recommendExpertsBatch(needs, { topK: 7 }, { workers: 2 })).toEqual(again);
+    await m.close();
   });
 
   it('applies the same filters as single queries', async () => {

@@ -35,28 +35,65 @@ function spawn(): Worker {
   return new Worker(code, { eval: true });
 }
 
-/** Runs plans on `workers` threads, in contiguous chunks, and returns results in plan order. */
-export async function runPlansInWorkers(data: WorkerIndexData, plans: readonly QueryPlan[], workers: number): Promise<ScoredSlot[][]> {
-  const n = Math.max(1, Math.min(workers, plans.length));
-  const chunk = Math.ceil(plans.length / n);
-  const pool = Array.from({ length: n }, spawn);
-  try {
+/**
+ * Worker threads kept between batches (a matcher owns one), so only the first batch pays for
+ * starting them. They are unref'd: an idle pool never keeps the process alive; `close()` ends it.
+ */
+export class WorkerPool {
+  private workers: Worker[] = [];
+  private next = 0;
+
+  async run(data: WorkerIndexData, plans: readonly QueryPlan[], size: number): Promise<ScoredSlot[][]> {
+    const n = Math.max(1, Math.min(size, plans.length));
+    while (this.workers.length < n) {
+      const w = spawn();
+      w.unref();
+      this.workers.push(w);
+    }
+    const chunk = Math.ceil(plans.length / n);
     const parts = await Promise.all(
-      pool.map(
-        (w, i) =>
-          new Promise<ScoredSlot[][]>((resolve, reject) => {
-            w.once('error', reject);
-            w.once('exit', (code) => {
-              if (code !== 0) reject(new Error(`search worker exited with code ${code}`));
-            });
-            w.once('message', (msg: { id: number; results: ScoredSlot[][] }) => resolve(msg.results));
-            w.postMessage({ type: 'init', data } satisfies WorkerRequest);
-            w.postMessage({ type: 'run', id: i, plans: plans.slice(i * chunk, (i + 1) * chunk) } satisfies WorkerRequest);
-          }),
-      ),
+      this.workers.slice(0, n).map((w, i) => {
+        const id = this.next++;
+        return new Promise<ScoredSlot[][]>((resolve, reject) => {
+          const onMessage = (msg: { id: number; results: ScoredSlot[][] }): void => {
+            if (msg.id !== id) return;
+            cleanup();
+            resolve(msg.results);
+          };
+          const onError = (err: Error): void => {
+            cleanup();
+            this.drop(w);
+            reject(err);
+          };
+          const onExit = (code: number): void => {
+            cleanup();
+            this.drop(w);
+            reject(new Error(`search worker exited with code ${code}`));
+          };
+          const cleanup = (): void => {
+            w.off('message', onMessage);
+            w.off('error', onError);
+            w.off('exit', onExit);
+          };
+          w.on('message', onMessage);
+          w.on('error', onError);
+          w.on('exit', onExit);
+          w.postMessage({ type: 'init', data } satisfies WorkerRequest);
+          w.postMessage({ type: 'run', id, plans: plans.slice(i * chunk, (i + 1) * chunk) } satisfies WorkerRequest);
+        });
+      }),
     );
     return parts.flat();
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers;
+    this.workers = [];
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+
+  private drop(w: Worker): void {
+    this.workers = this.workers.filter((x) => x !== w);
+    void w.terminate();
   }
 }
