@@ -41,7 +41,7 @@ export const matcherOptionsSchema = z.strictObject({
   /** Minimum share of the best industry's evidence for another industry to be reported. */
   classifyRelative: z.number().min(0).max(1).default(0.3),
   /** Minimum evidence (sum of lexicon weights) for `classify` to name any industry. */
-  classifyMinEvidence: z.number().min(0).max(1000).default(3),
+  classifyMinEvidence: z.number().min(0).max(1000).default(2),
   /** Characters of analysed text kept in the LRU cache; 0 disables. */
   cacheChars: z.number().int().min(0).max(1e9).default(2_000_000),
   /** Query results kept in the LRU cache; 0 disables. */
