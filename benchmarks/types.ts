@@ -1,0 +1,138 @@
+/** Result shapes written by the child processes and read by the report. */
+import type { Percentiles } from './stats.js';
+
+export interface SegmentResult {
+  profiles: number;
+  texts: number;
+  chars: number;
+  repeats: number;
+  rawMs: number;
+  pipelineMs: number;
+  rawCharsPerSec: number;
+  pipelineCharsPerSec: number;
+  /** pipeline throughput / raw throughput (1 = as fast as the raw backend). */
+  ratio: number;
+  meanProfileChars: number;
+  meanNeedChars: number;
+  meanNeedTerms: number;
+  meanNeedRawTokens: number;
+  meanProfileTerms: number;
+  vocabulary: number;
+  /** Mean over needs of Σ df(term) / profiles over the need's distinct terms. */
+  queryPostingsPerProfile: number;
+  /** Mean share of profiles that contain at least one of a need's terms. */
+  queryMatchFraction: number;
+  /** df of the most frequent term / profiles. */
+  maxDfFraction: number;
+}
+
+export interface BuildResult {
+  repeats: number;
+  createMs: number;
+  addMs: number;
+  firstQueryMs: number;
+  /** addExperts + first query (which compiles the postings when that is lazy). */
+  buildMs: number;
+  segmentOnlyMs: number;
+  /** buildMs / segmentOnlyMs. */
+  ratio: number;
+  chars: number;
+}
+
+export interface MemoryResult {
+  method: string;
+  /** Heap freed by releasing the matcher, less an empty matcher's (after forced gc). */
+  heapDeltaBytes: number;
+  /** Heap an empty matcher holds (not per profile). */
+  emptyMatcherBytes?: number;
+  /** Heap delta around the build (cross-check; includes JIT code and anything else that grew). */
+  buildDeltaPerProfile: number;
+  totalPerProfile: number;
+  recordBytesPerProfile: number;
+  /** Heap delta per profile minus the size of the records as parsed from JSON. */
+  indexPerProfileEstimate: number;
+  /** From `m.stats().indexBytes` when the matcher has it. */
+  statsIndexBytes?: number;
+  statsIndexPerProfile?: number;
+  stats?: unknown;
+  heapUsedAfter: number;
+  peakHeapUsed: number;
+  rss: number;
+  heapLimit: number;
+}
+
+export interface QueryResult {
+  warmup: number;
+  queries: number;
+  passes: number;
+  /** Median over passes of each pass's percentiles (ms). */
+  summary: Percentiles;
+  /** Per-query median over passes (ms), in query order. */
+  perQuery: number[];
+  meanResults: number;
+  meanDistinctTerms: number;
+}
+
+export interface SnapshotResult {
+  toJsonMs: number;
+  stringifyMs: number;
+  bytes: number;
+  /** loadMatcher(JSON text) + first query. */
+  loadMs: number;
+  /** createMatcher + addExperts + first query, from the build scenario. */
+  rebuildMs: number;
+  speedup: number;
+  identical: boolean;
+  checked: number;
+  binary?: {
+    toBinaryMs: number;
+    bytes: number;
+    loadMs: number;
+    speedup: number;
+    identical: boolean;
+  };
+  binaryNote: string;
+}
+
+export interface BatchResult {
+  needs: number;
+  available: boolean;
+  workers: number;
+  sequentialMs: number;
+  batchColdMs?: number;
+  batchMs?: number;
+  identical?: boolean;
+  note: string;
+}
+
+export interface PeerResult {
+  name: string;
+  version: string;
+  buildMs: number;
+  heapPerProfile: number;
+  queries: number;
+  summary: Percentiles;
+  /** innomatch's median over the same queries (ms). */
+  innomatchP50: number;
+  /** peer p50 / innomatch p50 on the same queries. */
+  ratio: number;
+  note?: string;
+}
+
+export interface SizeResult {
+  n: number;
+  build: BuildResult;
+  memory: MemoryResult;
+  query: QueryResult;
+  snapshot?: SnapshotResult;
+  batch?: BatchResult;
+  peers: PeerResult[];
+  peerSkipped: string[];
+  wallMs: number;
+}
+
+export interface ChildFailure {
+  task: string;
+  n?: number;
+  error: string;
+}
