@@ -7,6 +7,7 @@
  * path `assignEvent` takes after ranking) with both objectives. Prints the median of RUNS runs.
  */
 import { type IdProblem, solveEvent } from '../src/event/index.js';
+import { mulberry32 } from '../src/util/random.js';
 
 const EXPERTS = 2_000;
 const NEEDS = 500;
@@ -14,16 +15,6 @@ const EDGES_PER_NEED = 50;
 const RUNS = 7;
 const SEED = 20250618;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function instance(objective: 'total' | 'fair'): IdProblem {
   const random = mulberry32(SEED);

@@ -4,19 +4,12 @@
  * No Math.random anywhere in benchmarks/.
  */
 
+import { mulberry32 as seedRandom } from '../src/util/random.js';
+
 export type Rng = () => number;
 
-/** mulberry32: 32-bit state, period 2^32, plenty for picking phrases. Returns [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared with the library): 32-bit state, period 2^32, plenty for picking phrases. Returns [0, 1). */
+export const mulberry32: (seed: number) => Rng = seedRandom;
 
 /** 32-bit hash of a seed and some parts (FNV-1a over their text, then an avalanche). */
 export function hashSeed(seed: number, ...parts: (string | number)[]): number {

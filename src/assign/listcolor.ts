@@ -12,6 +12,7 @@
  */
 import { vertexDegrees, type MeetingGraph } from './bipartitegraph.js';
 import { maxDegreeBoundedSubgraph } from './degreecap.js';
+import { mulberry32 as random } from '../util/random.js';
 
 export interface ListColouringInput {
   readonly graph: MeetingGraph;
@@ -103,17 +104,6 @@ function colourInOrder(input: ListColouringInput, order: readonly number[]): Int
   return colours;
 }
 
-/** Deterministic PRNG (mulberry32) for re-orderings. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function unplaced(colours: Int32Array): number {
   let count = 0;

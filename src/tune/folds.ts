@@ -1,3 +1,5 @@
+import { mulberry32 } from '../util/random.js';
+
 /** Seeded k-fold assignment: shuffles the ids (mulberry32 + Fisher–Yates) and deals them round-robin. */
 export function assignFolds(ids: readonly string[], folds: number, seed: number): string[][] {
   const order = [...ids];
@@ -11,13 +13,3 @@ export function assignFolds(ids: readonly string[], folds: number, seed: number)
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
