@@ -122,22 +122,6 @@ export class FieldIndex {
     this.dead++;
   }
 
-  /** Term ids and impacts of a live document (for snapshots and tests). */
-  docImpacts(slot: number): Map<number, number> {
-    const out = new Map<number, number>();
-    const own = this.pending.find((d) => d.slot === slot) ?? this.tailDocs.find((d) => d.slot === slot);
-    if (own) {
-      own.termIds.forEach((t, r) => out.set(t, own.imps[r] as number));
-      return out;
-    }
-    const V = this.main.offsets.length - 1;
-    for (let t = 0; t < V; t++) {
-      const imp = impactIn(this.main, t, slot);
-      if (imp > 0) out.set(t, imp);
-    }
-    return out;
-  }
-
   /** The segments to search, brought up to date with adds and removes. */
   segments(): readonly Segment[] {
     if (this.pending.length > 0) {

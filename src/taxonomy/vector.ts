@@ -17,14 +17,7 @@ export function declaredScores(codes: readonly IndustryCode[]): IndustryScore[] 
   return unique.map((code) => ({ code, score: 1 / unique.length }));
 }
 
-/** Cosine of two unit vectors (no allocation: this runs once per candidate). */
-export function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
-  return s;
-}
-
-/** Cosine agreement of two unit vectors, and each industry's share of it (same sum as `dot`). */
+/** Cosine agreement of two unit vectors, and each industry's share of it. */
 export function agreement(a: Float64Array, b: Float64Array): { total: number; parts: { code: IndustryCode; weight: number }[] } {
   let total = 0;
   const parts: { code: IndustryCode; weight: number }[] = [];
