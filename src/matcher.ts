@@ -16,6 +16,7 @@ import { buildQuery, type WeightedQuery } from './rank/query.js';
 import { impactOf, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
 import { shareIndex, WorkerPool } from './rank/batch.js';
+import type { WorkerIndexData } from './rank/search-worker.js';
 import { availableParallelism } from 'node:os';
 import { IMPACT_SCALE } from './rank/similarity.js';
 import {
@@ -138,6 +139,7 @@ class MatcherImpl implements Matcher {
   private readonly needs: Side<NeedInput>;
   private readonly queryCache: LRUCache<string, Recommendation[]> | undefined;
   private readonly pool = new WorkerPool();
+  private shared?: { version: number; data: WorkerIndexData };
 
   constructor(
     readonly options: ResolvedOptions,
@@ -258,27 +260,38 @@ class MatcherImpl implements Matcher {
     if (workers <= 1 || plans.length < 2 * workers) {
       hits = plans.map((p) => runPlan(ix, p));
     } else {
-      const slots = side.index.slotCount;
-      const kindCodes = new Uint8Array(slots);
-      const tieKeys: string[] = new Array<string>(slots).fill('');
-      for (let s = 0; s < slots; s++) {
-        if (!side.index.isLive(s)) continue;
-        kindCodes[s] = ix.kindOf(s);
-        tieKeys[s] = ix.tieKey(s);
-      }
-      const data = shareIndex({
-        segments: [...ix.segments],
-        alive: ix.alive,
-        industryRows: ix.industryRows.subarray(0, slots * INDUSTRY_CODES.length),
-        kindCodes,
-        tieKeys,
-      });
-      hits = await this.pool.run(data, plans, workers);
+      hits = await this.pool.run(this.sharedExperts(ix), plans, workers);
     }
     let h = 0;
     return planned.map((p) =>
       p.planned ? this.explain(side, ix, p.planned.query, p.planned.plan, p.industry, hits[h++] as ScoredSlot[]) : [],
     );
+  }
+
+  /**
+   * The expert side's index in shared memory for the worker pool, copied once per change of the
+   * side: repeated batches on an unchanged matcher send nothing to the workers.
+   */
+  private sharedExperts(ix: PlanIndex): WorkerIndexData {
+    const side = this.experts;
+    if (this.shared?.version === side.version) return this.shared.data;
+    const slots = side.index.slotCount;
+    const kindCodes = new Uint8Array(slots);
+    const tieKeys: string[] = new Array<string>(slots).fill('');
+    for (let s = 0; s < slots; s++) {
+      if (!side.index.isLive(s)) continue;
+      kindCodes[s] = ix.kindOf(s);
+      tieKeys[s] = ix.tieKey(s);
+    }
+    const data = shareIndex({
+      segments: [...ix.segments],
+      alive: ix.alive,
+      industryRows: ix.industryRows.subarray(0, slots * INDUSTRY_CODES.length),
+      kindCodes,
+      tieKeys,
+    });
+    this.shared = { version: side.version, data };
+    return data;
   }
 
   /** A need (added id or record) as query fields and industry vector. */
@@ -365,6 +378,7 @@ class MatcherImpl implements Matcher {
   }
 
   close(): Promise<void> {
+    this.shared = undefined;
     return this.pool.close();
   }
 

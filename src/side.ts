@@ -23,6 +23,7 @@ export class Side<R extends { id: string }> {
   private buffers: Scratch = createScratch(0);
   /** Industry vectors of all slots, row after row (INDUSTRY_CODES order), for the hot scoring loop. */
   private industryRows = new Float64Array(INDUSTRY_DIM * 1024);
+  private changes = 0;
 
   constructor(
     readonly fields: readonly FieldSpec[],
@@ -49,6 +50,7 @@ export class Side<R extends { id: string }> {
     }
     this.industryRows.set(industry, slot * INDUSTRY_DIM);
     this.slotById.set(record.id, slot);
+    this.changes++;
     return slot;
   }
 
@@ -58,6 +60,7 @@ export class Side<R extends { id: string }> {
     this.index.remove(slot);
     this.records[slot] = null;
     this.slotById.delete(id);
+    this.changes++;
     return true;
   }
 
@@ -87,6 +90,7 @@ export class Side<R extends { id: string }> {
     this.industryRows = new Float64Array(Math.max(INDUSTRY_DIM * 1024, state.industryRows.length));
     this.industryRows.set(state.industryRows);
     this.slotById.clear();
+    this.changes++;
     this.records.forEach((r, slot) => {
       if (r) this.slotById.set(r.id, slot);
     });
@@ -106,6 +110,11 @@ export class Side<R extends { id: string }> {
   /** Live records in insertion order. */
   liveRecords(): R[] {
     return this.records.filter((r): r is R => r !== null);
+  }
+
+  /** Changes whenever a record is added or removed (for caches of derived data). */
+  get version(): number {
+    return this.changes;
   }
 
   get size(): number {

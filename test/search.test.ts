@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldIndex } from '../src/index/field-index.js';
-import { createScratch, type QueryTerm, type SearchIndex, type SearchOptions, searchExhaustive, searchPruned } from '../src/rank/search.js';
+import { createScratch, type QueryTerm, type SearchIndex, type SearchOptions, searchExhaustive, searchTopK } from '../src/rank/search.js';
 
 const params = {
   k1: 1.2,
@@ -29,6 +29,7 @@ const scenario = fc.record({
   minScore: fc.constantFrom(0, 0.05, 0.2),
   rejectEvery: fc.integer({ min: 0, max: 5 }),
   seed: fc.integer(),
+  accumulate: fc.constantFrom(undefined, 'dense' as const, 'sparse' as const),
 });
 
 describe('pruned search', () => {
@@ -60,8 +61,9 @@ describe('pruned search', () => {
           accept: (slot) => s.rejectEvery === 0 || slot % s.rejectEvery !== 0,
           tieKey: (slot) => `id${String(slot % 7).padStart(2, '0')}-${slot}`,
           minScore: s.minScore,
+          ...(s.accumulate ? { accumulate: s.accumulate } : {}),
         };
-        expect(searchPruned(view, query, opts)).toEqual(searchExhaustive(view, query, opts));
+        expect(searchTopK(view, query, opts)).toEqual(searchExhaustive(view, query, opts));
         // The reused accumulator is left zeroed for the next query.
         expect(scratch.acc.every((x) => x === 0)).toBe(true);
       }),
@@ -83,7 +85,7 @@ describe('pruned search', () => {
       tieKey: (slot) => String(1000 - slot).padStart(4, '0'),
       minScore: 0,
     };
-    const slots = searchPruned(view, query, opts).map((h) => h.slot);
+    const slots = searchTopK(view, query, opts).map((h) => h.slot);
     expect(slots).toEqual([29, 28, 27, 26, 25]);
     expect(searchExhaustive(view, query, opts).map((h) => h.slot)).toEqual(slots);
   });

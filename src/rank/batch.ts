@@ -42,6 +42,8 @@ function spawn(): Worker {
 export class WorkerPool {
   private workers: Worker[] = [];
   private next = 0;
+  /** The index each worker holds, so that an unchanged index is not sent again. */
+  private readonly holds = new WeakMap<Worker, WorkerIndexData>();
 
   async run(data: WorkerIndexData, plans: readonly QueryPlan[], size: number): Promise<ScoredSlot[][]> {
     const n = Math.max(1, Math.min(size, plans.length));
@@ -78,7 +80,10 @@ export class WorkerPool {
           w.on('message', onMessage);
           w.on('error', onError);
           w.on('exit', onExit);
-          w.postMessage({ type: 'init', data } satisfies WorkerRequest);
+          if (this.holds.get(w) !== data) {
+            w.postMessage({ type: 'init', data } satisfies WorkerRequest);
+            this.holds.set(w, data);
+          }
           w.postMessage({ type: 'run', id, plans: plans.slice(i * chunk, (i + 1) * chunk) } satisfies WorkerRequest);
         });
       }),

@@ -1,4 +1,4 @@
-import { type QueryTerm, type ScoredSlot, type SearchIndex, searchPruned } from './search.js';
+import { type QueryTerm, type ScoredSlot, type SearchIndex, searchTopK } from './search.js';
 
 /**
  * A query reduced to plain data: weighted term ids, score scaling, the query's industry vector
@@ -38,7 +38,7 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
   const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
   const wanted = plan.industries;
   const filtered = kinds !== undefined || exclude !== undefined || wanted !== undefined;
-  return searchPruned(ix, plan.terms, {
+  return searchTopK(ix, plan.terms, {
     k: plan.k,
     textScale: plan.textScale,
     // industryBoost × cos(query industries, the slot's industries): both are unit vectors.

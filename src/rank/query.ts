@@ -38,29 +38,31 @@ export function buildQuery(
   expansions: ExpansionTable,
 ): WeightedQuery {
   const idfParams: IdfParams = { n: index.size, mu };
-  const idfOf = (term: string): number => {
-    const id = index.vocab.id(term);
-    return smoothedIdf(id === undefined ? 0 : index.docFreq(id), background.get(term), idfParams);
-  };
   const best = new Map<string, Omit<WeightedQueryTerm, 'units'>>();
-  const offer = (cand: Omit<WeightedQueryTerm, 'termId' | 'units'>): void => {
-    const id = index.vocab.id(cand.term);
-    if (id === undefined || index.docFreq(id) === 0 || cand.weight <= 0) return;
+  /** Keeps the candidate if its term is in the index and it beats the term's other routes. */
+  const offer = (id: number | undefined, df: number, cand: Omit<WeightedQueryTerm, 'termId' | 'units'>): void => {
+    if (id === undefined || df === 0 || cand.weight <= 0) return;
     const prev = best.get(cand.term);
     if (!prev || prev.weight < cand.weight) best.set(cand.term, { ...cand, termId: id });
   };
   let norm = 0;
   for (const [term, count] of counts) {
-    const q = queryTermWeight(count);
-    const w = q * idfOf(term);
+    const id = index.vocab.id(term);
+    const df = id === undefined ? 0 : index.docFreq(id);
+    const w = queryTermWeight(count) * smoothedIdf(df, background.get(term), idfParams);
     norm += w;
-    offer({ term, weight: w, kind: 'term' });
+    offer(id, df, { term, weight: w, kind: 'term' });
   }
   for (const [term, count] of counts) {
+    const expanded = expansions.get(term);
+    if (expanded === undefined) continue;
     const q = queryTermWeight(count);
-    for (const e of expansions.get(term) ?? []) {
+    for (const e of expanded) {
       if (counts.has(e.to)) continue;
-      offer({ term: e.to, via: term, kind: e.kind, weight: q * e.factor * idfOf(e.to) });
+      const id = index.vocab.id(e.to);
+      const df = id === undefined ? 0 : index.docFreq(id);
+      if (df === 0) continue;
+      offer(id, df, { term: e.to, via: term, kind: e.kind, weight: q * e.factor * smoothedIdf(df, background.get(e.to), idfParams) });
     }
   }
   // Integer weights make every score sum exact and order-independent (see search.ts).
