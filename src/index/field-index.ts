@@ -40,6 +40,8 @@ export class FieldIndex {
   private tailDocs: PendingDoc[] = [];
   private tailPostings = 0;
   private pending: PendingDoc[] = [];
+  /** Reused by `prepare` (one document at a time). */
+  private buffers = { mark: new Int32Array(1024), rowTerm: new Int32Array(256), rowTf: new Float64Array(1024) };
 
   constructor(readonly params: Bm25fParams) {}
 
@@ -74,24 +76,35 @@ export class FieldIndex {
   private prepare(fields: FieldTokens): { termIds: Int32Array; imps: Uint8Array } {
     const F = this.fieldCount;
     if (fields.length !== F) throw new RangeError(`expected ${F} fields, got ${fields.length}`);
-    const tf = new Map<number, Float64Array>();
+    // Rows of per-field counts, one per distinct term, in reused buffers: `mark[id]` is 1 + the
+    // term's row when `rowTerm` of that row says so (stale marks of earlier documents fail that).
+    const b = this.buffers;
+    let n = 0;
     for (let f = 0; f < F; f++) {
       for (const tok of fields[f] as readonly string[]) {
         const id = this.vocab.intern(tok);
-        let row = tf.get(id);
-        if (!row) {
-          row = new Float64Array(F);
-          tf.set(id, row);
+        if (id >= b.mark.length) b.mark = enlarge(b.mark, id + 1);
+        let r = (b.mark[id] as number) - 1;
+        if (r < 0 || r >= n || b.rowTerm[r] !== id) {
+          if (n >= b.rowTerm.length) {
+            b.rowTerm = enlarge(b.rowTerm, n + 1);
+            b.rowTf = enlarge(b.rowTf, (n + 1) * F);
+          }
+          r = n++;
+          b.rowTerm[r] = id;
+          b.mark[id] = r + 1;
+          b.rowTf.fill(0, r * F, r * F + F);
         }
-        row[f] = (row[f] as number) + 1;
+        b.rowTf[r * F + f]! += 1;
       }
     }
     const lengths = fields.map((f) => f.length);
-    const termIds = Int32Array.from(tf.keys()).sort();
-    const imps = new Uint8Array(termIds.length);
-    termIds.forEach((id, r) => {
-      imps[r] = quantizeImpact(saturatedTf(tf.get(id) as Float64Array, lengths, this.params));
-    });
+    const termIds = b.rowTerm.slice(0, n).sort();
+    const imps = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = (b.mark[termIds[i] as number] as number) - 1;
+      imps[i] = quantizeImpact(saturatedTf(b.rowTf.subarray(r * F, r * F + F), lengths, this.params));
+    }
     return { termIds, imps };
   }
 
@@ -212,7 +225,7 @@ export class FieldIndex {
   }
 }
 
-function enlarge<T extends Int32Array | Uint8Array>(a: T, min: number): T {
+function enlarge<T extends Int32Array | Uint8Array | Float64Array>(a: T, min: number): T {
   let n = a.length;
   while (n < min) n *= 2;
   const next = new (a.constructor as new (n: number) => T)(n);
