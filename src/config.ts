@@ -42,6 +42,19 @@ export const matcherOptionsSchema = z.strictObject({
   classifyRelative: z.number().min(0).max(1).default(0.3),
   /** Minimum evidence (sum of lexicon weights) for `classify` to name any industry. */
   classifyMinEvidence: z.number().min(0).max(1000).default(2),
+  /**
+   * How an expert profile's term weights are computed. 'bm25f' (default): saturated term
+   * frequencies over the profile's fields, keywords counting most. 'centroid': the profile's
+   * own statement and each publication are weighted separately (1 + ln tf, unit length) and
+   * averaged, then scaled to unit length, so that every publication has one voice; suits
+   * profiles made of many publications (see README, "Profile models").
+   */
+  profileModel: z.enum(['bm25f', 'centroid']).default('bm25f'),
+  /**
+   * Also index and search overlapping pairs of Chinese characters (tokens "#温升"), on both
+   * sides: robust to words the segmenter splits, at about twice the postings.
+   */
+  charBigrams: z.boolean().default(false),
   /** Characters of analysed text kept in the LRU cache; 0 disables. */
   cacheChars: z.number().int().min(0).max(1e9).default(2_000_000),
   /** Query results kept in the LRU cache; 0 disables. */
@@ -49,6 +62,19 @@ export const matcherOptionsSchema = z.strictObject({
 });
 
 export type MatcherOptions = z.input<typeof matcherOptionsSchema>;
+
+/**
+ * Options for profiles made of many publications (a team's or a discipline's papers): the
+ * centroid profile model, character pairs, and IDF from the corpus alone (jieba's background
+ * IDF knows no character pairs). On CSL expert finding it lifts Acc@1 from 0.43 to 0.50 (dev,
+ * 5 folds) while the fixtures stay level; at 50k generated profiles it costs ~4x the index bytes,
+ * ~2.4x the build time and ~2x the query time of the defaults (see README, "Profile models").
+ */
+export const PUBLICATION_PROFILES = {
+  profileModel: 'centroid',
+  charBigrams: true,
+  idfPrior: 0,
+} as const satisfies MatcherOptions;
 export type ResolvedOptions = z.output<typeof matcherOptionsSchema>;
 
 export function resolveOptions(options: unknown): ResolvedOptions {

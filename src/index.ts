@@ -13,6 +13,7 @@ export type {
   RecommendNeedsOptions,
 } from './matcher.js';
 export type { MatcherOptions, ResolvedOptions } from './config.js';
+export { PUBLICATION_PROFILES } from './config.js';
 export { ValidationError, InnomatchError, SnapshotError } from './errors.js';
 export type { ValidationIssue } from './errors.js';
 export { INDUSTRIES } from './taxonomy/industries.js';

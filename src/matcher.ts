@@ -15,6 +15,7 @@ import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './inde
 import { buildQuery, type WeightedQuery } from './rank/query.js';
 import { impactOf, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
+import { centroidWeights } from './index/centroid.js';
 import { shareIndex, WorkerPool } from './rank/batch.js';
 import type { WorkerIndexData } from './rank/search-worker.js';
 import { availableParallelism } from 'node:os';
@@ -26,6 +27,8 @@ import {
   NEED_FIELDS,
   needFieldTokens,
   weightedCounts,
+  expertUnitTokens,
+  concatUnits,
 } from './records.js';
 import { Side } from './side.js';
 import { buildClassifier, type Classifier } from './taxonomy/classify.js';
@@ -125,6 +128,9 @@ export interface MatcherStats {
 
 const DEFAULT_TOP_K = 10;
 
+/** Field weights inside a centroid unit (EXPERT_FIELDS order: keywords, titles, bio, abstracts). */
+const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
+
 export function createMatcher(options?: MatcherOptions, resources: MatcherResources = {}): Matcher {
   const opts = resolveOptions(options);
   return new MatcherImpl(opts, resources);
@@ -155,6 +161,7 @@ class MatcherImpl implements Matcher {
       asciiTerms: lexicon.asciiTerms,
       keepSingle: MEANINGFUL_SINGLE_CHARS,
       cacheChars: options.cacheChars,
+      charBigrams: options.charBigrams,
     });
     this.expansions = buildExpansionTable(this.analyzer, lexicon.synonymGroups, CONCEPTS, options.expansion);
     this.classifier = buildClassifier(this.analyzer, INDUSTRY_TERMS, synonymClasses(this.analyzer, lexicon.synonymGroups), {
@@ -173,12 +180,22 @@ class MatcherImpl implements Matcher {
 
   addExperts(experts: ExpertInput[]): void {
     const valid = validateExperts(experts, (id) => this.experts.has(id));
+    const centroid = this.options.profileModel === 'centroid';
     const prepared = valid.map((e) => {
-      const fields = expertFieldTokens(this.analyzer, e);
-      return { e, fields, industry: this.industryVectorOf(e.industries, fields, EXPERT_FIELDS) };
+      if (!centroid) {
+        const fields = expertFieldTokens(this.analyzer, e);
+        return { e, fields, industry: this.industryVectorOf(e.industries, fields, EXPERT_FIELDS) };
+      }
+      const units = expertUnitTokens(this.analyzer, e);
+      const fields = concatUnits(units, EXPERT_FIELDS.length);
+      const weights = centroidWeights(units, CENTROID_FIELD_WEIGHTS);
+      return { e, fields, weights, industry: this.industryVectorOf(e.industries, fields, EXPERT_FIELDS) };
     });
     // zod returns fresh objects, so the caller cannot change what the matcher holds.
-    for (const p of prepared) this.experts.add(p.e, p.fields, p.industry);
+    for (const p of prepared) {
+      if (p.weights) this.experts.addWeighted(p.e, p.weights.weights, p.weights.scale, p.industry);
+      else this.experts.add(p.e, p.fields, p.industry);
+    }
     this.queryCache?.clear();
   }
 
@@ -286,6 +303,7 @@ class MatcherImpl implements Matcher {
     const data = shareIndex({
       segments: [...ix.segments],
       alive: ix.alive,
+      ...(ix.scale !== undefined ? { scale: ix.scale } : {}),
       industryRows: ix.industryRows.subarray(0, slots * INDUSTRY_CODES.length),
       kindCodes,
       tieKeys,
@@ -438,9 +456,11 @@ class MatcherImpl implements Matcher {
 
   /** The side's index as the plan runner reads it, on this thread. */
   private planIndex<R extends { id: string; kind?: string }>(side: Side<R>): PlanIndex {
+    const scale = side.index.scaleView();
     return {
       segments: side.index.segments(),
       alive: side.index.aliveView(),
+      ...(scale !== undefined ? { scale } : {}),
       scratch: side.scratch(),
       industryRows: side.industryMatrix(),
       kindOf: (slot) => EXPERT_KINDS.indexOf((side.record(slot).kind ?? 'expert') as ExpertKind),
@@ -471,9 +491,10 @@ class MatcherImpl implements Matcher {
   ): Recommendation[] {
     const textScale = plan.textScale / query.unit;
     return hits.map((h) => {
+      const docScale = view.scale === undefined ? 1 : (view.scale[h.slot] as number);
       const terms = query.terms
         .map((q) => {
-          const impact = impactOf(view, q.termId, h.slot);
+          const impact = docScale * impactOf(view, q.termId, h.slot);
           return { term: q.term, weight: textScale * q.weight * impact, ...(q.via !== undefined ? { via: q.via } : {}) };
         })
         .filter((t) => t.weight > 0)

@@ -45,6 +45,35 @@ export function expertFieldTokens(analyzer: Analyzer, e: ExpertInput): string[][
   ];
 }
 
+/**
+ * The texts of an expert profile as units of the centroid model (index/centroid.ts), each in
+ * the EXPERT_FIELDS layout: first the profile's own statement (fields, keywords; name,
+ * organisation, bio), then one unit per publication (keywords, title, abstract). Concatenated
+ * field by field they give the same tokens as `expertFieldTokens` (character pairs, when on,
+ * in another order).
+ */
+export function expertUnitTokens(analyzer: Analyzer, e: ExpertInput): string[][][] {
+  const named = e.kind === 'society' || e.kind === 'team';
+  const own = [
+    analyzeAll(analyzer, [...(e.fields ?? []), ...(e.keywords ?? [])]),
+    [],
+    analyzeAll(analyzer, [named ? e.name : undefined, e.organization, e.bio]),
+    [],
+  ];
+  const pubs = (e.publications ?? []).map((p) => [
+    analyzeAll(analyzer, p.keywords ?? []),
+    analyzeAll(analyzer, [p.title]),
+    [],
+    analyzeAll(analyzer, [p.abstract]),
+  ]);
+  return [own, ...pubs];
+}
+
+/** Field tokens of a record from its units (field by field, in unit order). */
+export function concatUnits(units: readonly (readonly (readonly string[])[])[], fieldCount: number): string[][] {
+  return Array.from({ length: fieldCount }, (_, f) => units.flatMap((u) => [...(u[f] ?? [])]));
+}
+
 export function needFieldTokens(analyzer: Analyzer, n: NeedInput): string[][] {
   return [
     analyzeAll(analyzer, [n.title]),

@@ -41,7 +41,15 @@ export class Side<R extends { id: string }> {
   }
 
   add(record: R, fieldTokens: readonly (readonly string[])[], industry: Float64Array): number {
-    const slot = this.index.add(fieldTokens);
+    return this.register(record, this.index.add(fieldTokens), industry);
+  }
+
+  /** Adds a record whose term weights come from another model than BM25F (see centroid.ts). */
+  addWeighted(record: R, weights: ReadonlyMap<string, number>, scale: number, industry: Float64Array): number {
+    return this.register(record, this.index.addWeighted(weights, scale), industry);
+  }
+
+  private register(record: R, slot: number, industry: Float64Array): number {
     this.records[slot] = record;
     if (this.industryRows.length < (slot + 1) * INDUSTRY_DIM) {
       const next = new Float64Array(Math.max(this.industryRows.length * 2, (slot + 1) * INDUSTRY_DIM));

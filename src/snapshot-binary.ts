@@ -19,7 +19,7 @@ import type { ExpertInput, NeedInput } from './types.js';
 export const BINARY_MAGIC = 'INNOMTCH';
 export const BINARY_VERSION = 1;
 
-type SectionType = 'i32' | 'u8' | 'f64' | 'json' | 'lines';
+type SectionType = 'i32' | 'u8' | 'f32' | 'f64' | 'json' | 'lines';
 
 interface SectionEntry {
   name: string;
@@ -52,6 +52,7 @@ function sideSections(prefix: string, s: SideState<{ id: string }>): [string, Se
     [`${prefix}.imps`, 'u8', bytes(seg.imps)],
     [`${prefix}.maxImp`, 'u8', bytes(seg.maxImp)],
     [`${prefix}.industry`, 'f64', bytes(s.industryRows)],
+    ...(s.index.scale !== undefined ? [[`${prefix}.scale`, 'f32', bytes(s.index.scale)] as [string, SectionType, Uint8Array]] : []),
     [`${prefix}.records`, 'json', utf8(JSON.stringify(s.records))],
   ];
 }
@@ -123,8 +124,15 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
       maxImp: raw(`${prefix}.maxImp`),
     };
     const ind = raw(`${prefix}.industry`);
+    const scale = byName.has(`${prefix}.scale`) ? raw(`${prefix}.scale`) : undefined;
     return {
-      index: { terms: termText.length > 0 ? termText.split('\n') : [], df: i32(`${prefix}.df`), alive: raw(`${prefix}.alive`), segment },
+      index: {
+        terms: termText.length > 0 ? termText.split('\n') : [],
+        df: i32(`${prefix}.df`),
+        alive: raw(`${prefix}.alive`),
+        segment,
+        ...(scale !== undefined ? { scale: new Float32Array(scale.buffer, 0, scale.byteLength / 4) } : {}),
+      },
       records: JSON.parse(text(`${prefix}.records`)) as (R | null)[],
       industryRows: new Float64Array(ind.buffer, 0, ind.byteLength / 8),
     };

@@ -30,6 +30,8 @@ const scenario = fc.record({
   rejectEvery: fc.integer({ min: 0, max: 5 }),
   seed: fc.integer(),
   accumulate: fc.constantFrom(undefined, 'dense' as const, 'sparse' as const),
+  // Per-slot factors on the text (profiles of the centroid model), or none.
+  scaled: fc.boolean(),
 });
 
 describe('pruned search', () => {
@@ -50,7 +52,8 @@ describe('pruned search', () => {
           .map((q) => ({ termId: index.vocab.id(`t${q.term}`) ?? -1, units: q.units }))
           .filter((q) => q.termId >= 0);
         const scratch = createScratch(index.slotCount + 3);
-        const view: SearchIndex = { segments: index.segments(), alive: index.aliveView(), scratch };
+        const scale = s.scaled ? Float32Array.from({ length: index.slotCount }, (_, i) => (((i * 40503 + s.seed) >>> 0) % 97 + 1) / 97) : undefined;
+        const view: SearchIndex = { segments: index.segments(), alive: index.aliveView(), scratch, ...(scale ? { scale } : {}) };
         // A deterministic pseudo-random boost per slot, within the bound.
         const boost = (slot: number): number => (((slot * 2654435761 + s.seed) >>> 0) % 1000) / 1000 * s.boostBound;
         const opts: SearchOptions = {

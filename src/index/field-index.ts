@@ -24,12 +24,16 @@ export interface FieldIndexState {
   df: Int32Array;
   alive: Uint8Array;
   segment: Segment;
+  /** Per-slot factor on the text score (documents added with `addWeighted`); absent = all 1. */
+  scale?: Float32Array;
 }
 
 export class FieldIndex {
   vocab = new Vocabulary();
   private df = new Int32Array(1024);
   private alive = new Uint8Array(1024);
+  /** Per-slot factor on the text score, allocated on the first document that needs one. */
+  private scales: Float32Array | null = null;
   private slots = 0;
   private live = 0;
   private dead = 0;
@@ -110,9 +114,35 @@ export class FieldIndex {
 
   /** Adds a document and returns its slot. */
   add(fields: FieldTokens): number {
-    const { termIds, imps } = this.prepare(fields);
+    return this.insert(this.prepare(fields), 1);
+  }
+
+  /**
+   * Adds a document weighted by another model than BM25F (see centroid.ts): term weights in
+   * (0, 1] and a factor on the document's whole text score. Returns its slot.
+   */
+  addWeighted(weights: ReadonlyMap<string, number>, scale: number): number {
+    if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be positive and finite, got ${scale}`);
+    const ids = new Map<number, number>();
+    for (const [term, w] of weights) {
+      if (!(w > 0) || w > 1) throw new RangeError(`weight of "${term}" must be in (0, 1], got ${w}`);
+      ids.set(this.vocab.intern(term), w);
+    }
+    const termIds = Int32Array.from(ids.keys()).sort();
+    const imps = Uint8Array.from(termIds, (id) => quantizeImpact(ids.get(id) as number));
+    return this.insert({ termIds, imps }, scale);
+  }
+
+  /** Per-slot factors on the text score, or undefined when every factor is 1 (valid until the next add). */
+  scaleView(): Float32Array | undefined {
+    return this.scales ? this.scales.subarray(0, this.slots) : undefined;
+  }
+
+  private insert({ termIds, imps }: { termIds: Int32Array; imps: Uint8Array }, scale: number): number {
     const slot = this.slots++;
+    if (scale !== 1 && this.scales === null) this.scales = new Float32Array(this.alive.length).fill(1);
     this.grow();
+    if (this.scales !== null) this.scales[slot] = scale;
     for (const id of termIds) this.df[id] = (this.df[id] as number) + 1;
     this.alive[slot] = 1;
     this.live++;
@@ -171,6 +201,7 @@ export class FieldIndex {
       df: this.df.slice(0, this.vocab.size),
       alive: this.alive.slice(0, this.slots),
       segment: this.main,
+      ...(this.scales !== null ? { scale: this.scales.slice(0, this.slots) } : {}),
     };
   }
 
@@ -190,6 +221,11 @@ export class FieldIndex {
     this.slots = state.alive.length;
     this.alive = new Uint8Array(Math.max(1024, this.slots));
     this.alive.set(state.alive);
+    if (state.scale !== undefined) {
+      if (state.scale.length !== this.slots) throw new RangeError('index state: scale and liveness sizes differ');
+      this.scales = new Float32Array(this.alive.length).fill(1);
+      this.scales.set(state.scale);
+    } else this.scales = null;
     this.live = state.alive.reduce((n, a) => n + a, 0);
     this.dead = 0;
     this.main = state.segment;
@@ -213,7 +249,7 @@ export class FieldIndex {
 
   /** Bytes held by postings, document frequencies and liveness (the index proper). */
   indexBytes(): number {
-    let bytes = 4 * this.vocab.size + this.slots;
+    let bytes = 4 * this.vocab.size + this.slots + (this.scales !== null ? 4 * this.slots : 0);
     for (const s of [this.main, this.tail]) bytes += s.offsets.byteLength + s.docs.byteLength + s.imps.byteLength + s.maxImp.byteLength;
     for (const d of [...this.tailDocs, ...this.pending]) bytes += d.termIds.byteLength + d.imps.byteLength;
     return bytes;
@@ -222,6 +258,11 @@ export class FieldIndex {
   private grow(): void {
     if (this.df.length < this.vocab.size) this.df = enlarge(this.df, this.vocab.size);
     if (this.alive.length < this.slots) this.alive = enlarge(this.alive, this.slots);
+    if (this.scales !== null && this.scales.length < this.slots) {
+      const next = new Float32Array(this.alive.length).fill(1);
+      next.set(this.scales);
+      this.scales = next;
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import type { QueryPlan } from './plan.js';
 import type { ScoredSlot } from './search.js';
 import type { WorkerIndexData, WorkerRequest } from './search-worker.js';
 
-function shared<T extends Int32Array | Uint8Array | Float64Array>(a: T): T {
+function shared<T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T): T {
   const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
   copy.set(a);
   return copy;
@@ -19,6 +19,7 @@ export function shareIndex(d: WorkerIndexData): WorkerIndexData {
       (s): Segment => ({ offsets: shared(s.offsets), docs: shared(s.docs), imps: shared(s.imps), maxImp: shared(s.maxImp) }),
     ),
     alive: shared(d.alive),
+    ...(d.scale !== undefined ? { scale: shared(d.scale) } : {}),
     industryRows: shared(d.industryRows),
     kindCodes: shared(d.kindCodes),
     tieKeys: d.tieKeys,

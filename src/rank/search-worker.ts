@@ -10,6 +10,7 @@ import { createScratch } from './search.js';
 export interface WorkerIndexData {
   segments: Segment[];
   alive: Uint8Array;
+  scale?: Float32Array;
   industryRows: Float64Array;
   kindCodes: Uint8Array;
   tieKeys: string[];
@@ -25,6 +26,7 @@ function serve(port: MessagePort): void {
       ix = {
         segments: d.segments,
         alive: d.alive,
+        ...(d.scale !== undefined ? { scale: d.scale } : {}),
         scratch: createScratch(d.alive.length),
         industryRows: d.industryRows,
         kindOf: (slot) => d.kindCodes[slot] as number,

@@ -16,6 +16,8 @@ export interface QueryTerm {
 export interface SearchIndex {
   segments: readonly Segment[];
   alive: Uint8Array;
+  /** Per-slot factor on the text sum (profiles weighted by the centroid model); absent = 1. */
+  scale?: Float32Array;
   /**
    * Buffers of at least alive.length entries that searches reuse instead of allocating per
    * query; `acc` must be all zero and is left so. Not shared between threads.
@@ -40,7 +42,7 @@ export function createScratch(slots: number): Scratch {
 
 export interface ScoredSlot {
   slot: number;
-  /** Σ units × impact over matched query terms (an exact integer). */
+  /** Σ units × impact over matched query terms (an exact integer), × the slot's scale if any. */
   text: number;
   /** Final score: textScale × text × (1 + boost(slot)). */
   score: number;
@@ -108,7 +110,10 @@ export function searchExhaustive(index: SearchIndex, query: readonly QueryTerm[]
         acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
       }
     }
-    for (const d of touched) if (eligible(index, opts, d)) offer(top, opts, d, acc[d] as number);
+    const scale = index.scale;
+    for (const d of touched) {
+      if (eligible(index, opts, d)) offer(top, opts, d, scale === undefined ? (acc[d] as number) : (acc[d] as number) * (scale[d] as number));
+    }
   }
   return top.sorted();
 }
@@ -171,12 +176,13 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
   const heapText = new Float64Array(k);
   const cand = scratch.candidates;
   const stretch = 1 + opts.boostBound;
+  const docScale = index.scale;
   let h = 0;
   let m = 0;
   let skipBelow = 0;
   for (let t = 0; t < n; t++) {
     const d = dense ? t : (touched[t] as number);
-    const text = acc[d] as number;
+    const text = docScale === undefined ? (acc[d] as number) : (acc[d] as number) * (docScale[d] as number);
     if (text <= skipBelow) continue;
     if (alive[d] !== 1 || (accept !== undefined && !accept(d))) continue;
     cand[m++] = d;
@@ -201,14 +207,14 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
     let least = Infinity;
     for (let i = 0; i < h; i++) {
       const d = heapSlots[i] as number;
-      least = Math.min(least, scale * (acc[d] as number) * (1 + opts.boost(d)));
+      least = Math.min(least, scale * (heapText[i] as number) * (1 + opts.boost(d)));
     }
     bound = Math.max(bound, least);
   }
   let cut = margin(bound);
   for (let c = 0; c < m; c++) {
     const d = cand[c] as number;
-    const text = acc[d] as number;
+    const text = docScale === undefined ? (acc[d] as number) : (acc[d] as number) * (docScale[d] as number);
     if (scale * stretch * text < cut) continue;
     offer(top, opts, d, text);
     const held = top.threshold();

@@ -17,6 +17,13 @@ export interface AnalyzerOptions {
   asciiTerms?: Iterable<string>;
   /** Single Chinese characters that carry meaning on their own (钢, 锂, 氢). */
   keepSingle: Iterable<string>;
+  /**
+   * Also emit every overlapping pair of Chinese characters of the text as a token of its own,
+   * prefixed with BIGRAM_PREFIX (温升 → #温升 even where the segmenter splits it). Robust to
+   * words the segmenter does not know; doubles the tokens. Dictionary terms (`termKey`) never
+   * get them.
+   */
+  charBigrams?: boolean;
   /** Total characters of text whose analysis is cached (LRU). 0 disables the cache. */
   cacheChars?: number;
 }
@@ -31,6 +38,20 @@ export interface Analyzer {
   termKey(term: string): string | null;
   readonly normalize: Normalizer;
   readonly segmenter: Segmenter;
+}
+
+/** Prefix of character-pair tokens (see `charBigrams`): no analysed word starts with it. */
+export const BIGRAM_PREFIX = '#';
+
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
+
+/** Overlapping character pairs of the Chinese runs of a normalised text. */
+function pushBigrams(text: string, out: string[]): void {
+  CJK_RUN.lastIndex = 0;
+  for (let m = CJK_RUN.exec(text); m !== null; m = CJK_RUN.exec(text)) {
+    const run = m[0];
+    for (let i = 0; i + 1 < run.length; i++) out.push(BIGRAM_PREFIX + run.slice(i, i + 2));
+  }
 }
 
 const ENGLISH_JOINER = /^[\s\-/&]+$/;
@@ -174,7 +195,9 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
     const hit = cache?.get(text);
     if (hit) return hit;
     const out: string[] = [];
-    analyzeNormalized(normalize(text), out);
+    const normalized = normalize(text);
+    analyzeNormalized(normalized, out);
+    if (opts.charBigrams === true) pushBigrams(normalized, out);
     const frozen = Object.freeze(out);
     if (cache && text.length <= cacheChars / 4) cache.set(text, frozen);
     return frozen;
