@@ -492,13 +492,14 @@ class MatcherImpl implements Matcher {
     const textScale = plan.textScale / query.unit;
     return hits.map((h) => {
       const docScale = view.scale === undefined ? 1 : (view.scale[h.slot] as number);
-      const terms = query.terms
-        .map((q) => {
-          const impact = docScale * impactOf(view, q.termId, h.slot);
-          return { term: q.term, weight: textScale * q.weight * impact, ...(q.via !== undefined ? { via: q.via } : {}) };
-        })
-        .filter((t) => t.weight > 0)
-        .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+      const terms: Recommendation['explanation']['terms'] = [];
+      for (const q of query.terms) {
+        const impact = impactOf(view, q.termId, h.slot);
+        if (impact === 0) continue;
+        const weight = textScale * q.weight * docScale * impact;
+        terms.push(q.via !== undefined ? { term: q.term, weight, via: q.via } : { term: q.term, weight });
+      }
+      terms.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
       // The industry part is the text score times the boost (industryBoost × cosine).
       const text = plan.textScale * h.text;
       const ind = agreement(industry, side.industry(h.slot));
