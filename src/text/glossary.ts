@@ -662,7 +662,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['全球定位系统', 'gps', 'global positioning system'],
   ['卫星导航', 'satellite navigation', 'satnav'],
   ['实时动态差分', 'rtk', 'real-time kinematic', 'real time kinematic', '实时动态', 'rtk定位', '载波相位差分'],
-  ['精密单点定位', 'ppp', 'precise point positioning'],
+  ['精密单点定位', 'precise point positioning'], // not 'ppp': also public–private partnership, purchasing power parity
   ['差分定位', 'differential positioning', 'dgps', 'differential gps', '差分gps'],
   ['高精度定位', 'high-precision positioning', 'high precision positioning', 'precise positioning'],
   ['定位', 'positioning', 'localization', 'localisation'],
