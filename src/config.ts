@@ -67,8 +67,8 @@ export type MatcherOptions = z.input<typeof matcherOptionsSchema>;
  * Options for profiles made of many publications (a team's or a discipline's papers): the
  * centroid profile model, character pairs, and IDF from the corpus alone (jieba's background
  * IDF knows no character pairs). On CSL expert finding it lifts Acc@1 from 0.43 to 0.50 (dev,
- * 5 folds) while the fixtures stay level; at 50k generated profiles it costs ~4x the index bytes,
- * ~2.4x the build time and ~2x the query time of the defaults (see README, "Profile models").
+ * 5 folds) while the fixtures stay level; at 50k generated profiles it costs ~4x the index bytes
+ * and ~3x the build and query time of the defaults (see README, "Profile models").
  */
 export const PUBLICATION_PROFILES = {
   profileModel: 'centroid',
