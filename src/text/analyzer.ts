@@ -55,6 +55,8 @@ function pushBigrams(text: string, out: string[]): void {
 }
 
 const ENGLISH_JOINER = /^[\s\-/&]+$/;
+/** Distinct English words whose index form an analyser remembers. */
+const WORD_KEY_CACHE = 50_000;
 const HAS_ASCII = /[a-z0-9]/;
 
 /** A segmenter token is Chinese when it contains a CJK character (jieba keeps scripts apart). */
@@ -97,7 +99,17 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   for (const t of opts.asciiTerms ?? []) if (/\d/.test(t)) keepWords.add(normalize(t).trim());
   const mixedPattern = mixed.length > 0 ? new RegExp(mixed.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g') : null;
 
-  const wordKey = (w: string): string | null => englishWordKey(w, keepWords);
+  // English words recur (the same terms across profiles): their index forms are memoised, in a
+  // map that is cleared when it grows large, so memory stays bounded.
+  const wordKeys = new Map<string, string | null>();
+  const wordKey = (w: string): string | null => {
+    const hit = wordKeys.get(w);
+    if (hit !== undefined) return hit;
+    const key = englishWordKey(w, keepWords);
+    if (wordKeys.size >= WORD_KEY_CACHE) wordKeys.clear();
+    wordKeys.set(w, key);
+    return key;
+  };
   const phraseMap = new Map<string, string[]>();
   for (const p of opts.phrases) {
     const n = normalize(p);

@@ -16,34 +16,79 @@ const CJK_RANGES: readonly (readonly [number, number])[] = [
  * phrase mode ('twp') also rewrites mainland vocabulary (程序→进程, 向量→矢量), so Taiwan-only
  * words (軟體 软体, 晶片, 雷射) are handled as synonyms in the glossary instead.
  *
- * Most text is already Simplified, so the converter only runs on text that contains at least one
- * character it would change (found once, up front, by converting every CJK code point).
+ * OpenCC runs once, when the normaliser is built, to tabulate the characters it changes;
+ * normalising a text is then one pass over a table of flags per code unit, and text that needs
+ * no step (most Simplified text) is returned as it is, without allocating.
  */
 export function createNormalizer(): Normalizer {
   const t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const traditional = traditionalCharacters(t2s);
+  const simplified = traditionalCharacters(t2s);
+  const flags = normalizationFlags(simplified);
   return (text: string): string => {
-    // NFKC folds full-width ASCII (ＡＢＣ１２３), the ideographic space and full-width punctuation.
-    const folded = text.normalize('NFKC');
-    return (hasAny(folded, traditional) ? convertMarked(folded, traditional, t2s) : folded).toLowerCase();
+    // Most text needs nothing: one pass over a flag table decides, without allocating.
+    let need = 0;
+    for (let i = 0; i < text.length; i++) need |= flags[text.charCodeAt(i)] as number;
+    if (need === 0) return text;
+    let s = text;
+    if ((need & NFKC) !== 0) {
+      // NFKC folds full-width ASCII (ＡＢＣ１２３), the ideographic space and full-width punctuation;
+      // it may also produce characters that need the other steps.
+      s = s.normalize('NFKC');
+      need = UPPER;
+      for (let i = 0; i < s.length; i++) need |= (flags[s.charCodeAt(i)] as number) & TRADITIONAL;
+    }
+    if ((need & TRADITIONAL) !== 0) s = toSimplified(s, simplified);
+    return (need & UPPER) !== 0 ? s.toLowerCase() : s;
   };
 }
 
+const NFKC = 1;
+const UPPER = 2;
+const TRADITIONAL = 4;
+
 /**
- * A bitmap over UTF-16 code units of the CJK characters the converter changes, less the
+ * Per UTF-16 code unit, which steps it needs: NFKC changes it, or it may combine with what
+ * precedes it (marks, conjoining jamo; surrogates always take the full path); lowercasing
+ * changes it; it is a Traditional character to convert.
+ */
+function normalizationFlags(simplified: ReadonlyMap<number, string>): Uint8Array {
+  const flags = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      flags[c] = NFKC;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    const jamo = (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff);
+    let f = jamo || ch.normalize('NFKC') !== ch ? NFKC : 0;
+    if (ch.toLowerCase() !== ch) f |= UPPER;
+    if (simplified.has(c)) f |= TRADITIONAL;
+    flags[c] = f;
+  }
+  // Combining marks, found by one regular-expression pass over the whole plane.
+  let plane = '';
+  for (let c = 0; c < 0xd800; c += 4096) plane += String.fromCharCode(...Array.from({ length: Math.min(4096, 0xd800 - c) }, (_, i) => c + i));
+  for (let c = 0xe000; c < 0x10000; c += 4096) plane += String.fromCharCode(...Array.from({ length: Math.min(4096, 0x10000 - c) }, (_, i) => c + i));
+  for (const m of plane.matchAll(/\p{M}/gu)) flags[m[0].charCodeAt(0)]! |= NFKC;
+  return flags;
+}
+
+/**
+ * The Simplified form of each Traditional CJK character the converter changes, less the
  * characters of GB 2312 (the core Simplified set): OpenCC's Taiwan table also rewrites
  * characters that are correct mainland Simplified (著 → 着 would turn 显著 into 显着, 么 → 幺
- * would turn 什么 into 什幺), and those must stay as they are.
+ * would turn 什么 into 什幺), and those must stay as they are. Found once, up front, by
+ * converting every CJK code point on a line of its own (so phrase rules cannot join neighbours).
  */
-function traditionalCharacters(convert: (s: string) => string): Uint8Array {
-  const map = new Uint8Array(0x10000);
+function traditionalCharacters(convert: (s: string) => string): Map<number, string> {
+  const map = new Map<number, string>();
   for (const [lo, hi] of CJK_RANGES) {
     const chars: string[] = [];
     for (let c = lo; c <= hi; c++) chars.push(String.fromCharCode(c));
-    // One character per line, so that phrase rules cannot join neighbours.
     const converted = convert(chars.join('\n')).split('\n');
     chars.forEach((ch, i) => {
-      if (converted[i] !== ch && !isGb2312Hanzi(ch)) map[ch.charCodeAt(0)] = 1;
+      const to = converted[i] as string;
+      if (to !== ch && !isGb2312Hanzi(ch)) map.set(ch.charCodeAt(0), to);
     });
   }
   return map;
@@ -55,16 +100,15 @@ function isGb2312Hanzi(ch: string): boolean {
   return b.length === 2 && b[0]! >= 0xb0 && b[0]! <= 0xf7 && b[1]! >= 0xa1 && b[1]! <= 0xfe;
 }
 
-/** Converts only the marked characters, leaving GB 2312 characters such as 著 untouched. */
-function convertMarked(text: string, map: Uint8Array, convert: (s: string) => string): string {
-  const converted = convert(text);
-  if (converted.length !== text.length) return converted;
+/** Character-level conversion by table, leaving GB 2312 characters such as 著 untouched. */
+function toSimplified(text: string, simplified: ReadonlyMap<number, string>): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += map[text.charCodeAt(i)] === 1 ? converted[i] : text[i];
-  return out;
-}
-
-function hasAny(text: string, map: Uint8Array): boolean {
-  for (let i = 0; i < text.length; i++) if (map[text.charCodeAt(i)] === 1) return true;
-  return false;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const to = simplified.get(text.charCodeAt(i));
+    if (to === undefined) continue;
+    out += text.slice(from, i) + to;
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
