@@ -29,7 +29,8 @@ const scenario = fc.record({
   minScore: fc.constantFrom(0, 0.05, 0.2),
   rejectEvery: fc.integer({ min: 0, max: 5 }),
   seed: fc.integer(),
-  accumulate: fc.constantFrom(undefined, 'dense' as const, 'sparse' as const),
+  accumulate: fc.constantFrom(undefined, 'dense' as const, 'blocked' as const, 'sparse' as const),
+  blockSize: fc.constantFrom(1, 7, 64),
   // Per-slot factors on the text (profiles of the centroid model), or none.
   scaled: fc.boolean(),
 });
@@ -64,7 +65,7 @@ describe('pruned search', () => {
           accept: (slot) => s.rejectEvery === 0 || slot % s.rejectEvery !== 0,
           tieKey: (slot) => `id${String(slot % 7).padStart(2, '0')}-${slot}`,
           minScore: s.minScore,
-          ...(s.accumulate ? { accumulate: s.accumulate } : {}),
+          ...(s.accumulate ? { accumulate: s.accumulate, blockSize: s.blockSize } : {}),
         };
         expect(searchTopK(view, query, opts)).toEqual(searchExhaustive(view, query, opts));
         // The reused accumulator is left zeroed for the next query.

@@ -38,12 +38,25 @@ export function buildQuery(
   expansions: ExpansionTable,
 ): WeightedQuery {
   const idfParams: IdfParams = { n: index.size, mu };
-  const best = new Map<string, Omit<WeightedQueryTerm, 'units'>>();
+  // Candidates of one shape (no spreads, `via` always present) keep this loop monomorphic.
+  interface Candidate {
+    term: string;
+    termId: number;
+    weight: number;
+    via: string | undefined;
+    kind: WeightedQueryTerm['kind'];
+  }
+  const best = new Map<string, Candidate>();
   /** Keeps the candidate if its term is in the index and it beats the term's other routes. */
-  const offer = (id: number | undefined, df: number, cand: Omit<WeightedQueryTerm, 'termId' | 'units'>): void => {
-    if (id === undefined || df === 0 || cand.weight <= 0) return;
-    const prev = best.get(cand.term);
-    if (!prev || prev.weight < cand.weight) best.set(cand.term, { ...cand, termId: id });
+  const offer = (term: string, termId: number, weight: number, via: string | undefined, kind: Candidate['kind']): void => {
+    if (weight <= 0) return;
+    const prev = best.get(term);
+    if (prev === undefined) best.set(term, { term, termId, weight, via, kind });
+    else if (prev.weight < weight) {
+      prev.weight = weight;
+      prev.via = via;
+      prev.kind = kind;
+    }
   };
   let norm = 0;
   for (const [term, count] of counts) {
@@ -51,7 +64,7 @@ export function buildQuery(
     const df = id === undefined ? 0 : index.docFreq(id);
     const w = queryTermWeight(count) * smoothedIdf(df, background.get(term), idfParams);
     norm += w;
-    offer(id, df, { term, weight: w, kind: 'term' });
+    if (id !== undefined && df > 0) offer(term, id, w, undefined, 'term');
   }
   for (const [term, count] of counts) {
     const expanded = expansions.get(term);
@@ -61,17 +74,23 @@ export function buildQuery(
       if (counts.has(e.to)) continue;
       const id = index.vocab.id(e.to);
       const df = id === undefined ? 0 : index.docFreq(id);
-      if (df === 0) continue;
-      offer(id, df, { term: e.to, via: term, kind: e.kind, weight: q * e.factor * smoothedIdf(df, background.get(e.to), idfParams) });
+      if (id === undefined || df === 0) continue;
+      offer(e.to, id, q * e.factor * smoothedIdf(df, background.get(e.to), idfParams), term, e.kind);
     }
   }
   // Integer weights make every score sum exact and order-independent (see search.ts).
   let max = 0;
   for (const t of best.values()) max = Math.max(max, t.weight);
   const unit = max > 0 ? max / WEIGHT_STEPS : 1;
-  const terms = [...best.values()].map((t) => {
+  const terms: WeightedQueryTerm[] = [];
+  for (const t of best.values()) {
     const units = Math.max(1, Math.round(t.weight / unit));
-    return { ...t, units, weight: units * unit };
-  });
+    const weight = units * unit;
+    terms.push(
+      t.via !== undefined
+        ? { term: t.term, termId: t.termId, units, weight, via: t.via, kind: t.kind }
+        : { term: t.term, termId: t.termId, units, weight, kind: t.kind },
+    );
+  }
   return { terms, norm, unit };
 }

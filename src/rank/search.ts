@@ -64,11 +64,14 @@ export interface SearchOptions {
   tieKey: (slot: number) => string;
   minScore: number;
   /**
-   * How postings are accumulated: `dense` scans the whole accumulator afterwards, `sparse` keeps
-   * a list of the documents touched. Chosen from the query's postings count when absent; the
-   * result is the same either way.
+   * How postings are accumulated: `dense` scans the whole accumulator afterwards, `blocked` is
+   * dense one block of documents at a time, `sparse` keeps a list of the documents touched.
+   * Chosen from the query's postings count and the index size when absent; the result is the
+   * same either way.
    */
-  accumulate?: 'dense' | 'sparse';
+  accumulate?: 'dense' | 'blocked' | 'sparse';
+  /** Documents per block of `blocked` accumulation (default ACC_BLOCK; small values for tests). */
+  blockSize?: number;
 }
 
 function collector(opts: SearchOptions): TopK<ScoredSlot> {
@@ -142,11 +145,16 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
   }
   // A dense query touches a good share of the documents: then remembering which ones costs more
   // (an unpredictable branch per posting) than scanning the whole accumulator afterwards.
-  const dense = opts.accumulate !== undefined ? opts.accumulate === 'dense' : postings * 4 > slots;
+  const mode = opts.accumulate ?? (postings * 4 <= slots ? 'sparse' : slots > BLOCKED_FROM ? 'blocked' : 'dense');
+  const dense = mode !== 'sparse';
   let nTouched = 0;
   for (const seg of index.segments) {
     const V = seg.offsets.length - 1;
     const { offsets, docs, imps } = seg;
+    if (mode === 'blocked') {
+      accumulateBlocked(seg, query, acc, slots, opts.blockSize ?? ACC_BLOCK);
+      continue;
+    }
     for (const q of query) {
       if (q.termId >= V) continue;
       const units = q.units;
@@ -226,6 +234,41 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
   if (dense) acc.fill(0, 0, slots);
   else for (let t = 0; t < nTouched; t++) acc[touched[t] as number] = 0;
   return top.sorted();
+}
+
+/** Documents per block of the accumulator: 32k × 8 bytes stays in a core's L2 cache. */
+const ACC_BLOCK = 32768;
+/**
+ * Index size from which accumulation goes block by block. Measured on this project's 2-core
+ * machine (tmp A/B, same plans): at 100k slots blocking was slower (1.02 vs 0.79 ms per
+ * search: the whole accumulator stays in cache), at 1M faster (12.5 vs 14.8 ms).
+ */
+const BLOCKED_FROM = 262_144;
+
+/**
+ * Adds every posting of the query's terms into the accumulator, one block of documents at a
+ * time: each term's list is walked once in order, but the random writes of a block stay within
+ * 256 KB instead of spreading over the whole accumulator.
+ */
+function accumulateBlocked(seg: Segment, query: readonly QueryTerm[], acc: Float64Array, slots: number, block: number): void {
+  const V = seg.offsets.length - 1;
+  const { offsets, docs, imps } = seg;
+  const terms = query.filter((q) => q.termId < V);
+  const cursor = Int32Array.from(terms, (q) => offsets[q.termId] as number);
+  const end = Int32Array.from(terms, (q) => offsets[q.termId + 1] as number);
+  for (let lo = 0; lo < slots; lo += block) {
+    const hi = Math.min(lo + block, slots);
+    for (let j = 0; j < terms.length; j++) {
+      const units = (terms[j] as QueryTerm).units;
+      let p = cursor[j] as number;
+      const stop = seek(docs, p, end[j] as number, hi);
+      for (; p < stop; p++) {
+        const d = docs[p] as number;
+        acc[d] = (acc[d] as number) + units * (imps[p] as number);
+      }
+      cursor[j] = stop;
+    }
+  }
 }
 
 function siftUp(keys: Float64Array, vals: Int32Array, i: number): void {
