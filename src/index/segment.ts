@@ -108,8 +108,14 @@ export function seek(docs: Int32Array, lo: number, hi: number, slot: number): nu
 /** Impact of `slot` in term t's list, 0 when absent. */
 export function impactIn(seg: Segment, term: number, slot: number): number {
   if (term >= seg.offsets.length - 1) return 0;
-  const lo = seg.offsets[term] as number;
-  const hi = seg.offsets[term + 1] as number;
-  const i = seek(seg.docs, lo, hi, slot);
-  return i < hi && seg.docs[i] === slot ? (seg.imps[i] as number) : 0;
+  // Plain binary search: a lone look-up has no previous position to gallop from.
+  let a = seg.offsets[term] as number;
+  let b = seg.offsets[term + 1] as number;
+  const hi = b;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if ((seg.docs[mid] as number) < slot) a = mid + 1;
+    else b = mid;
+  }
+  return a < hi && seg.docs[a] === slot ? (seg.imps[a] as number) : 0;
 }
