@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { centroidWeights } from '../src/index/centroid.js';
 import { type ExpertInput, loadMatcher, PUBLICATION_PROFILES } from '../src/index.js';
+import { FieldIndex } from '../src/index/field-index.js';
+import { buildQuery } from '../src/rank/query.js';
 import { concatUnits, EXPERT_FIELDS, expertFieldTokens, expertUnitTokens } from '../src/records.js';
 import { backgroundIdf, fixtures, matcher } from './helpers.js';
 
@@ -57,6 +59,29 @@ describe('character pairs', () => {
     const text = '新能源汽车动力电池低温续航衰减，需要电池热管理方案';
     expect(m.classify(text)).toEqual(plain.classify(text));
     expect(m.analyze(text).filter((t) => !t.startsWith('#'))).toEqual(plain.analyze(text));
+  });
+});
+
+describe('character pairs in queries', () => {
+  it('take their IDF from the corpus alone (the background table knows no pairs)', () => {
+    const index = new FieldIndex({ k1: 1.2, fields: [{ weight: 1, b: 0.5, refLength: 10 }] });
+    index.add([['温升', '#温升']]);
+    index.add([['电机', '#电机']]);
+    index.add([['温升', '电机', '#温升', '#电机']]);
+    const counts = new Map([
+      ['温升', 1],
+      ['#温升', 1],
+    ]);
+    const weightOf = (bg: number, term: string): number => {
+      const q = buildQuery(counts, index, { get: () => bg }, 200, new Map());
+      return (q.terms.find((t) => t.term === term)?.weight ?? NaN) / q.unit;
+    };
+    const ratio = (bg: number): number => weightOf(bg, '#温升') / weightOf(bg, '温升');
+    // The word's weight follows the background, the pair's does not: their ratio moves.
+    expect(ratio(1)).not.toBeCloseTo(ratio(20), 3);
+    const pairOnly = new Map([['#温升', 1]]);
+    const normOf = (bg: number): number => buildQuery(pairOnly, index, { get: () => bg }, 200, new Map()).norm;
+    expect(normOf(1)).toBeCloseTo(normOf(20), 12);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { BackgroundIdf } from '../index/background-idf.js';
 import type { FieldIndex } from '../index/field-index.js';
+import { BIGRAM_PREFIX } from '../text/analyzer.js';
 import type { ExpansionTable } from '../text/expansion.js';
 import type { QueryTerm } from './search.js';
 import { type IdfParams, queryTermWeight, smoothedIdf } from './similarity.js';
@@ -38,6 +39,10 @@ export function buildQuery(
   expansions: ExpansionTable,
 ): WeightedQuery {
   const idfParams: IdfParams = { n: index.size, mu };
+  // Character pairs (charBigrams) are unknown to the background table: their IDF is the corpus's.
+  const pairParams: IdfParams = { n: index.size, mu: 0 };
+  const idf = (term: string, df: number): number =>
+    term.startsWith(BIGRAM_PREFIX) ? smoothedIdf(df, 0, pairParams) : smoothedIdf(df, background.get(term), idfParams);
   // Candidates of one shape (no spreads, `via` always present) keep this loop monomorphic.
   interface Candidate {
     term: string;
@@ -62,7 +67,7 @@ export function buildQuery(
   for (const [term, count] of counts) {
     const id = index.vocab.id(term);
     const df = id === undefined ? 0 : index.docFreq(id);
-    const w = queryTermWeight(count) * smoothedIdf(df, background.get(term), idfParams);
+    const w = queryTermWeight(count) * idf(term, df);
     norm += w;
     if (id !== undefined && df > 0) offer(term, id, w, undefined, 'term');
   }
@@ -75,7 +80,7 @@ export function buildQuery(
       const id = index.vocab.id(e.to);
       const df = id === undefined ? 0 : index.docFreq(id);
       if (id === undefined || df === 0) continue;
-      offer(e.to, id, q * e.factor * smoothedIdf(df, background.get(e.to), idfParams), term, e.kind);
+      offer(e.to, id, q * e.factor * idf(e.to, df), term, e.kind);
     }
   }
   // Integer weights make every score sum exact and order-independent (see search.ts).
