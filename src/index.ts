@@ -14,6 +14,7 @@ export type {
 } from './matcher.js';
 export type { MatcherOptions, ResolvedOptions } from './config.js';
 export { PUBLICATION_PROFILES } from './config.js';
+export { createSegmenterPool, type SegmenterPool } from './text/backends/index.js';
 export { ValidationError, InnomatchError, SnapshotError } from './errors.js';
 export type { ValidationIssue } from './errors.js';
 export { INDUSTRIES } from './taxonomy/industries.js';

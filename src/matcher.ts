@@ -37,7 +37,7 @@ import { CONCEPTS } from './taxonomy/concepts.js';
 import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
 import { agreement, declaredScores, industryVector } from './taxonomy/vector.js';
 import { type Analyzer, createAnalyzer } from './text/analyzer.js';
-import { createSegmenter } from './text/backends/index.js';
+import { createSegmenter, type SegmenterPool } from './text/backends/index.js';
 import { buildExpansionTable, type ExpansionTable, synonymClasses } from './text/expansion.js';
 import { createNormalizer } from './text/normalize.js';
 import { buildLexicon, MEANINGFUL_SINGLE_CHARS } from './text/resources.js';
@@ -64,6 +64,8 @@ export interface RecommendNeedsOptions {
 /** Heavy read-only resources that several matchers may share (nothing in them is mutable). */
 export interface MatcherResources {
   backgroundIdf?: BackgroundIdf;
+  /** Segmenters shared between matchers with the same segmenter words (`createSegmenterPool()`). */
+  segmenters?: SegmenterPool;
 }
 
 export interface Matcher {
@@ -153,7 +155,9 @@ class MatcherImpl implements Matcher {
   ) {
     const lexicon = buildLexicon(options);
     this.analyzer = createAnalyzer({
-      segmenter: createSegmenter(options.segmenter, lexicon.segmenterWords),
+      segmenter: resources.segmenters
+        ? resources.segmenters.get(options.segmenter, lexicon.segmenterWords)
+        : createSegmenter(options.segmenter, lexicon.segmenterWords),
       normalize: createNormalizer(),
       stopwords: lexicon.stopwords,
       phrases: lexicon.phrases,

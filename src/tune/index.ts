@@ -3,6 +3,7 @@ import { type MatcherOptions, resolveOptions } from '../config.js';
 import { InnomatchError, ValidationError } from '../errors.js';
 import { loadBackgroundIdf } from '../index/background-idf.js';
 import { createMatcher, type MatcherResources } from '../matcher.js';
+import { createSegmenterPool } from '../text/backends/index.js';
 import type { ExpertInput, NeedInput } from '../types.js';
 import { type Metrics, meanOver, type NeedScore, scoreMatcher, scoreOptions, type TuneData } from './evaluate.js';
 import { assignFolds } from './folds.js';
@@ -35,10 +36,8 @@ export interface TuneInput {
   /** Grade that counts as relevant for MRR (default 2, as in `npm run eval`). */
   mrrGrade?: number;
   /**
-   * Called after each matcher build with the number of configurations scored so far. Each build
-   * makes a new segmenter whose native memory (~45 MB for jieba) is freed only by a garbage
-   * collection followed by an event-loop turn; `tuneWeights` yields a turn after each call, so a
-   * caller that can (node --expose-gc) may collect here to keep memory flat.
+   * Called after each matcher build with the number of configurations scored so far.
+   * `tuneWeights` yields an event-loop turn after each call.
    */
   onProgress?: (configurations: number) => void;
 }
@@ -90,14 +89,19 @@ const settingsSchema = z.strictObject({
  * by k-fold cross-validation over needs. Each configuration's matcher is built once and scores every
  * need; each fold only averages over its own needs, so no fold sees its held-out judgments.
  * `resources.backgroundIdf` (shared with every matcher built) is used when the base options keep
- * `backgroundIdf: 'jieba'`; it is loaded once here when not given.
+ * `backgroundIdf: 'jieba'`; it is loaded once here when not given. All matchers built share one
+ * segmenter (`resources.segmenters`, or a pool made here).
  */
 export async function tuneWeights(input: TuneInput, resources: MatcherResources = {}): Promise<TuneResult> {
   const s = parseSettings(input);
   const baseInput: MatcherOptions = input.base ?? {};
   const base = resolveOptions(baseInput);
-  const shared: MatcherResources =
-    base.backgroundIdf === 'jieba' ? { ...resources, backgroundIdf: resources.backgroundIdf ?? loadBackgroundIdf() } : {};
+  // Every matcher built here has the same segmenter words (only scoring parameters vary): one
+  // segmenter serves them all.
+  const shared: MatcherResources = {
+    segmenters: resources.segmenters ?? createSegmenterPool(),
+    ...(base.backgroundIdf === 'jieba' ? { backgroundIdf: resources.backgroundIdf ?? loadBackgroundIdf() } : {}),
+  };
   const grid: TuneGrid = { ...DEFAULT_GRID, ...definedOnly(s.grid ?? {}) };
   const start = paramsOf(base);
 
@@ -162,7 +166,7 @@ function prepare(
   return { data, startScores: scoreMatcher(m, data) };
 }
 
-/** Lets finalizers of dropped native objects (the segmenters of scored matchers) run. */
+/** Yields an event-loop turn between builds (finalizers and other work run). */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }

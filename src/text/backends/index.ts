@@ -6,3 +6,29 @@ import { createNodeRsSegmenter } from './noders.js';
 export function createSegmenter(backend: SegmenterBackend, words: readonly string[]): Segmenter {
   return backend === 'nodejieba' ? createNodejiebaSegmenter(words) : createNodeRsSegmenter(words);
 }
+
+/**
+ * Segmenters by backend and dictionary, for matchers that may share one: a segmenter keeps no
+ * state between calls, so matchers built with the same words can use the same instance instead
+ * of each loading jieba's dictionary (~45 MB of native memory for @node-rs/jieba). The pool is
+ * an object the caller owns and passes to `createMatcher` (MatcherResources.segmenters); it
+ * keeps every segmenter it made for as long as it is referenced.
+ */
+export interface SegmenterPool {
+  get(backend: SegmenterBackend, words: readonly string[]): Segmenter;
+}
+
+export function createSegmenterPool(): SegmenterPool {
+  const made = new Map<string, Segmenter>();
+  return {
+    get(backend, words) {
+      const key = `${backend}\u0000${words.join('\u0001')}`;
+      let s = made.get(key);
+      if (s === undefined) {
+        s = createSegmenter(backend, words);
+        made.set(key, s);
+      }
+      return s;
+    },
+  };
+}
