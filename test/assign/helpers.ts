@@ -1,5 +1,6 @@
 /** Test helpers: brute-force assignment oracle, instance generators, constraint checkers. */
 import fc from 'fast-check';
+import { mulberry32 } from '../../src/util/random.js';
 import { expect } from 'vitest';
 import type { AssignmentProblem, AssignmentResult } from '../../src/assign/index.js';
 
@@ -165,17 +166,8 @@ export function checkFeasible(p: AssignmentProblem, r: AssignmentResult): void {
   });
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the project's mulberry32). */
+export const rng = mulberry32;
 
 /** needs x experts with `perNeed` distinct random candidate experts per need. */
 export function largeProblem(
