@@ -12,6 +12,12 @@ describe('segmenter pool', () => {
     expect(pool.get('node-rs', ['温升'])).not.toBe(a);
   });
 
+  it('rejects an unknown backend or words that are not strings', () => {
+    const pool = createSegmenterPool();
+    expect(() => pool.get('hanlp' as never, [])).toThrow(/unknown segmenter backend "hanlp"/);
+    expect(() => pool.get('node-rs', [3] as never)).toThrow(/array of strings/);
+  });
+
   it('lets matchers share a segmenter with the same results as their own, and keeps different dictionaries apart', () => {
     const pool = createSegmenterPool();
     const resources = { backgroundIdf: backgroundIdf(), segmenters: pool };

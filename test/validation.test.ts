@@ -111,6 +111,8 @@ describe('input validation', () => {
   it('rejects bad matcher options', () => {
     expect(() => matcher({ k1: -1 })).toThrow(ValidationError);
     expect(() => matcher({ segmenter: 'hanlp' as never })).toThrow(ValidationError);
+    expect(() => matcher({ profileModel: 'lsa' as never })).toThrow(/profileModel/);
+    expect(() => matcher({ charBigrams: 'yes' as never })).toThrow(/charBigrams/);
   });
 
   it('refuses snapshots from another version or with a broken checksum', async () => {

@@ -1,4 +1,5 @@
-import type { Segmenter, SegmenterBackend } from '../segmenter.js';
+import { InnomatchError } from '../../errors.js';
+import { SEGMENTER_BACKENDS, type Segmenter, type SegmenterBackend } from '../segmenter.js';
 import { createNodejiebaSegmenter } from './nodejieba.js';
 import { createNodeRsSegmenter } from './noders.js';
 
@@ -22,6 +23,10 @@ export function createSegmenterPool(): SegmenterPool {
   const made = new Map<string, Segmenter>();
   return {
     get(backend, words) {
+      if (!(SEGMENTER_BACKENDS as readonly unknown[]).includes(backend)) {
+        throw new InnomatchError(`unknown segmenter backend "${String(backend)}" (expected ${SEGMENTER_BACKENDS.join(' or ')})`);
+      }
+      if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) throw new InnomatchError('segmenter words must be an array of strings');
       const key = `${backend}\u0000${words.join('\u0001')}`;
       let s = made.get(key);
       if (s === undefined) {
