@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import type { Matcher } from '../src/index.js';
 import { makeContext } from './context.js';
 import { runBatch } from './scenarios/batch.js';
+import { runIncremental } from './scenarios/incremental.js';
 import { emptyMatcherBytes, finishMemory, runBuild } from './scenarios/build.js';
 import type { PeerPlan } from './scenarios/peers.js';
 import { runPeers } from './scenarios/peers.js';
@@ -30,6 +31,8 @@ export interface SizePlan {
   queries: number;
   passes: number;
   snapshot: boolean;
+  /** Profiles added and removed by the incremental scenario (on the snapshot-loaded matcher); 0 skips it. */
+  incremental: number;
   /** Needs in the batch scenario; 0 skips it. */
   batch: number;
   batchWorkers: number;
@@ -84,7 +87,11 @@ async function main(): Promise<void> {
   const released = withMatcher - heapBytes();
   finishMemory(memory, released, await emptyMatcherBytes(ctx), p.n);
   // Last, in a heap without the original matcher, as the build had.
-  if (serialized) result.snapshot = await loadSnapshot(ctx, serialized, p.n, build);
+  if (serialized) {
+    const { result: snap, loaded } = await loadSnapshot(ctx, serialized, p.n, build);
+    result.snapshot = snap;
+    if (p.incremental > 0 && loaded) result.incremental = await runIncremental(ctx, loaded, p.n, p.incremental);
+  }
   result.wallMs = now() - t0;
   writeFileSync(resultFile, JSON.stringify(result));
 }

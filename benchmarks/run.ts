@@ -125,6 +125,8 @@ function sizePlan(f: Flags, n: number, batchAt: number, smallest: number): SizeP
     passes: q || n >= 1_000_000 ? 2 : 3,
     // Quick mode loads snapshots at the smallest size only (a JSON load costs a rebuild).
     snapshot: n <= 100_000 && (!q || n === smallest),
+    // On the snapshot-loaded matcher; two fresh builds check its results.
+    incremental: n <= 100_000 && (!q || n === smallest) ? Math.min(1_000, Math.floor(n / 10)) : 0,
     batch: n === batchAt ? (q ? 100 : 1_000) : 0,
     batchWorkers: 2,
     batchRepeats: q ? 1 : 2,

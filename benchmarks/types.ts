@@ -94,6 +94,26 @@ export interface SnapshotResult {
   binaryNote: string;
 }
 
+export interface IncrementalResult {
+  /** Profiles added, then removed; as many originals removed after. */
+  count: number;
+  addMs: number;
+  /** First query after the adds (brings the postings up to date). */
+  addFirstQueryMs: number;
+  /** A fresh build of the same profiles (create + addExperts + first query). */
+  rebuildMs: number;
+  identicalAfterAdd: boolean;
+  removeAddedMs: number;
+  removeAddedFirstQueryMs: number;
+  /** Same results as before the adds. */
+  identicalAfterRemoveAdded: boolean;
+  removeOriginalMs: number;
+  removeOriginalFirstQueryMs: number;
+  /** Same results as a fresh build without those profiles. */
+  identicalAfterRemoveOriginal: boolean;
+  checked: number;
+}
+
 export interface BatchResult {
   needs: number;
   available: boolean;
@@ -125,6 +145,7 @@ export interface SizeResult {
   memory: MemoryResult;
   query: QueryResult;
   snapshot?: SnapshotResult;
+  incremental?: IncrementalResult;
   batch?: BatchResult;
   peers: PeerResult[];
   peerSkipped: string[];

@@ -47,8 +47,16 @@ export async function serializeSnapshot(ctx: BenchContext, m: Matcher): Promise<
   return out;
 }
 
-/** Consumes `s` (its text and bytes are dropped as soon as they are loaded). */
-export async function loadSnapshot(ctx: BenchContext, s: SerializedSnapshot, n: number, build: BuildResult): Promise<SnapshotResult> {
+/**
+ * Consumes `s` (its text and bytes are dropped as soon as they are loaded). Returns the last
+ * matcher it loaded (binary if available, else JSON; none when the binary load failed) for the scenarios that follow.
+ */
+export async function loadSnapshot(
+  ctx: BenchContext,
+  s: SerializedSnapshot,
+  n: number,
+  build: BuildResult,
+): Promise<{ result: SnapshotResult; loaded?: Matcher }> {
   const check = ctx.gen.needs(NEED_RANGES.measured, s.expected.length);
   const resources = { backgroundIdf: ctx.background };
   const text = s.text ?? '';
@@ -63,6 +71,7 @@ export async function loadSnapshot(ctx: BenchContext, s: SerializedSnapshot, n: 
     s.expected,
     check.map((q) => (loaded as Matcher).recommendExperts(q, TOP10)),
   );
+  let last: Matcher | undefined = loaded;
   loaded = undefined;
   const rebuildMs = build.createMs + build.buildMs;
   const result: SnapshotResult = {
@@ -84,6 +93,7 @@ export async function loadSnapshot(ctx: BenchContext, s: SerializedSnapshot, n: 
       (matcherModule as Record<string, unknown>).loadMatcherBinary) as LoadBinary | undefined;
     const loadBinary: LoadBinary = dedicated ?? ((b, res) => api.loadMatcher(b, res));
     const loaderName = dedicated ? 'loadMatcherBinary(bytes, resources)' : 'loadMatcher(bytes, resources)';
+    last = undefined;
     await settleHeap();
     try {
       t0 = now();
@@ -94,6 +104,7 @@ export async function loadSnapshot(ctx: BenchContext, s: SerializedSnapshot, n: 
         s.expected,
         check.map((q) => (bin as Matcher).recommendExperts(q, TOP10)),
       );
+      last = bin;
       bin = undefined;
       result.binary = { toBinaryMs: s.toBinaryMs, bytes: buf.byteLength, loadMs: binLoadMs, speedup: rebuildMs / binLoadMs, identical: same };
       result.binaryNote = `m.toBinary() + ${loaderName}`;
@@ -106,5 +117,5 @@ export async function loadSnapshot(ctx: BenchContext, s: SerializedSnapshot, n: 
       `→ ${result.speedup.toFixed(2)}x, identical: ${identical}` +
       (result.binary ? `; binary ${(result.binary.bytes / 1e6).toFixed(1)} MB, load ${(result.binary.loadMs / 1000).toFixed(2)} s → ${result.binary.speedup.toFixed(2)}x` : ''),
   );
-  return result;
+  return { result, ...(last ? { loaded: last } : {}) };
 }
