@@ -136,6 +136,8 @@ export interface PeerResult {
   innomatchP50: number;
   /** peer p50 / innomatch p50 on the same queries. */
   ratio: number;
+  /** innomatch's median on other needs answered right after each peer query (caches cold). */
+  innomatchColdP50?: number;
   note?: string;
 }
 
