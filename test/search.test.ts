@@ -33,6 +33,7 @@ const scenario = fc.record({
   blockSize: fc.constantFrom(1, 7, 64),
   // Per-slot factors on the text (profiles of the centroid model), or none.
   scaled: fc.boolean(),
+  smallCandidates: fc.boolean(),
 });
 
 describe('pruned search', () => {
@@ -52,7 +53,10 @@ describe('pruned search', () => {
         const query: QueryTerm[] = s.query
           .map((q) => ({ termId: index.vocab.id(`t${q.term}`) ?? -1, units: q.units }))
           .filter((q) => q.termId >= 0);
-        const scratch = createScratch(index.slotCount + 3);
+        // Candidate buffers start small in real use and grow; here from one entry, or pre-sized.
+        const scratch = s.smallCandidates
+          ? { ...createScratch(index.slotCount + 3), candidates: new Int32Array(1), candidateText: new Float64Array(1) }
+          : createScratch(index.slotCount + 3);
         const scale = s.scaled ? Float32Array.from({ length: index.slotCount }, (_, i) => (((i * 40503 + s.seed) >>> 0) % 97 + 1) / 97) : undefined;
         const view: SearchIndex = { segments: index.segments(), alive: index.aliveView(), scratch, ...(scale ? { scale } : {}) };
         // A deterministic pseudo-random boost per slot, within the bound.

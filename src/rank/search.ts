@@ -28,7 +28,9 @@ export interface SearchIndex {
 export interface Scratch {
   acc: Float64Array;
   touched: Int32Array;
+  /** Candidates of the selection and their text; grown on demand (usually a few thousand). */
   candidates: Int32Array;
+  candidateText: Float64Array;
 }
 
 /** Search buffers for an index of `slots` slots. */
@@ -36,7 +38,8 @@ export function createScratch(slots: number): Scratch {
   return {
     acc: new Float64Array(slots),
     touched: new Int32Array(slots),
-    candidates: new Int32Array(slots),
+    candidates: new Int32Array(Math.min(slots, 4096)),
+    candidateText: new Float64Array(Math.min(slots, 4096)),
   };
 }
 
@@ -122,22 +125,17 @@ export function searchExhaustive(index: SearchIndex, query: readonly QueryTerm[]
 }
 
 /**
- * Exhaustive accumulation, pruned selection. Every posting of every query term is added into a
- * dense accumulator (one tight pass over typed arrays: at 100k profiles a 150-character need
- * reads ~60k postings), keeping the k eligible documents with the most text in a small heap on
- * the way out. Their exact final scores are a proven lower bound of the k-th best score, so a
+ * Exhaustive accumulation, pruned selection. Every posting of every query term is added into an
+ * accumulator (tight passes over typed arrays: at 100k profiles a 150-character need reads
+ * ~160k postings), keeping the k eligible documents with the most text in a small heap on the
+ * way out. Their exact final scores are a proven lower bound of the k-th best score, so a
  * document is scored (boost computed, offered to the top k) only if its text with the largest
  * possible boost reaches that bound; the bound rises as the top k fills. Integer sums make the
  * result identical to `searchExhaustive`, ties included.
  */
 export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
-  const top = collector(opts);
   const slots = slotCount(index);
   const scratch = index.scratch && index.scratch.acc.length >= slots ? index.scratch : createScratch(slots);
-  const acc = scratch.acc;
-  const touched = scratch.touched;
-  const alive = index.alive;
-  const accept = opts.accept;
   let postings = 0;
   for (const seg of index.segments) {
     const V = seg.offsets.length - 1;
@@ -146,26 +144,18 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
   // A dense query touches a good share of the documents: then remembering which ones costs more
   // (an unpredictable branch per posting) than scanning the whole accumulator afterwards.
   const mode = opts.accumulate ?? (postings * 4 <= slots ? 'sparse' : slots > BLOCKED_FROM ? 'blocked' : 'dense');
-  const dense = mode !== 'sparse';
-  let nTouched = 0;
-  for (const seg of index.segments) {
-    const V = seg.offsets.length - 1;
-    const { offsets, docs, imps } = seg;
-    if (mode === 'blocked') {
-      accumulateBlocked(seg, query, acc, slots, opts.blockSize ?? ACC_BLOCK);
-      continue;
-    }
-    for (const q of query) {
-      if (q.termId >= V) continue;
-      const units = q.units;
-      const e = offsets[q.termId + 1] as number;
-      if (dense) {
-        for (let p = offsets[q.termId] as number; p < e; p++) {
-          const d = docs[p] as number;
-          acc[d] = (acc[d] as number) + units * (imps[p] as number);
-        }
-      } else {
-        for (let p = offsets[q.termId] as number; p < e; p++) {
+  const sel = new Selection(index, opts, scratch);
+  const acc = scratch.acc;
+  if (mode === 'sparse') {
+    const touched = scratch.touched;
+    let nTouched = 0;
+    for (const seg of index.segments) {
+      const V = seg.offsets.length - 1;
+      const { offsets, docs, imps } = seg;
+      for (const q of query) {
+        if (q.termId >= V) continue;
+        const units = q.units;
+        for (let p = offsets[q.termId] as number, e = offsets[q.termId + 1] as number; p < e; p++) {
           const d = docs[p] as number;
           const a = acc[d] as number;
           if (a === 0) touched[nTouched++] = d;
@@ -173,101 +163,193 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
         }
       }
     }
-  }
-  const n = dense ? slots : nTouched;
-  // One pass keeps the k eligible documents with the most text (a min-heap) and, as candidates,
-  // every document whose text with the largest boost reaches the heap's least text at the time
-  // it is seen. Final scores are at least textScale × text, so the k-th best score is at least
-  // textScale × (the heap's least text), which only rises: a document skipped here cannot enter.
-  const k = opts.k;
-  const heapSlots = new Int32Array(k);
-  const heapText = new Float64Array(k);
-  const cand = scratch.candidates;
-  const stretch = 1 + opts.boostBound;
-  const docScale = index.scale;
-  let h = 0;
-  let m = 0;
-  let skipBelow = 0;
-  for (let t = 0; t < n; t++) {
-    const d = dense ? t : (touched[t] as number);
-    const text = docScale === undefined ? (acc[d] as number) : (acc[d] as number) * (docScale[d] as number);
-    if (text <= skipBelow) continue;
-    if (alive[d] !== 1 || (accept !== undefined && !accept(d))) continue;
-    cand[m++] = d;
-    if (h < k) {
-      heapText[h] = text;
-      heapSlots[h] = d;
-      siftUp(heapText, heapSlots, h++);
-    } else if (text > (heapText[0] as number)) {
-      heapText[0] = text;
-      heapSlots[0] = d;
-      siftDown(heapText, heapSlots, h);
-    } else continue;
-    if (h === k) skipBelow = Math.max(0, (heapText[0] as number) / stretch - 1);
-  }
-  // The heap's exact scores bound the k-th best score from below; a candidate is scored (boost
-  // computed, offered) only if its text with the largest boost reaches the bound, which rises
-  // as the top k fills.
-  const scale = opts.textScale;
-  const margin = (x: number): number => x - 1e-9 * (1 + Math.abs(x));
-  let bound = opts.minScore;
-  if (h === k && k > 0) {
-    let least = Infinity;
-    for (let i = 0; i < h; i++) {
-      const d = heapSlots[i] as number;
-      least = Math.min(least, scale * (heapText[i] as number) * (1 + opts.boost(d)));
+    sel.scanList(acc, touched, nTouched);
+  } else if (mode === 'dense') {
+    for (const seg of index.segments) {
+      const V = seg.offsets.length - 1;
+      const { offsets, docs, imps } = seg;
+      for (const q of query) {
+        if (q.termId >= V) continue;
+        const units = q.units;
+        for (let p = offsets[q.termId] as number, e = offsets[q.termId + 1] as number; p < e; p++) {
+          const d = docs[p] as number;
+          acc[d] = (acc[d] as number) + units * (imps[p] as number);
+        }
+      }
     }
-    bound = Math.max(bound, least);
+    sel.scanRange(acc, 0, slots);
+  } else {
+    accumulateBlocked(index.segments, query, acc, slots, opts.blockSize ?? ACC_BLOCK, sel);
   }
-  let cut = margin(bound);
-  for (let c = 0; c < m; c++) {
-    const d = cand[c] as number;
-    const text = docScale === undefined ? (acc[d] as number) : (acc[d] as number) * (docScale[d] as number);
-    if (scale * stretch * text < cut) continue;
-    offer(top, opts, d, text);
-    const held = top.threshold();
-    if (held && held.score > bound) {
-      bound = held.score;
-      cut = margin(bound);
-    }
-  }
-  if (dense) acc.fill(0, 0, slots);
-  else for (let t = 0; t < nTouched; t++) acc[touched[t] as number] = 0;
-  return top.sorted();
+  return sel.finish();
 }
 
 /** Documents per block of the accumulator: 32k × 8 bytes stays in a core's L2 cache. */
 const ACC_BLOCK = 32768;
 /**
  * Index size from which accumulation goes block by block. Measured on this project's 2-core
- * machine (tmp A/B, same plans): at 100k slots blocking was slower (1.02 vs 0.79 ms per
- * search: the whole accumulator stays in cache), at 1M faster (12.5 vs 14.8 ms).
+ * machine (tmp A/B, same 300 plans, selection fused with the blocks): whole-accumulator passes
+ * were faster at 300k slots (2.40 vs 3.04 ms per search: a 2.4 MB accumulator stays in the
+ * shared cache), blocks at 1M (9.9 vs 10.5 ms). The switch is between the two, unmeasured.
  */
-const BLOCKED_FROM = 262_144;
+const BLOCKED_FROM = 524_288;
 
 /**
- * Adds every posting of the query's terms into the accumulator, one block of documents at a
- * time: each term's list is walked once in order, but the random writes of a block stay within
- * 256 KB instead of spreading over the whole accumulator.
+ * Adds every posting of the query's terms into the accumulator one block of documents at a
+ * time, and selects each block (then zeroes it) while it is still in the cache: each term's
+ * list is walked once in order, the random writes of a block stay within 256 KB, and the
+ * selection never reads the whole accumulator back from memory.
  */
-function accumulateBlocked(seg: Segment, query: readonly QueryTerm[], acc: Float64Array, slots: number, block: number): void {
-  const V = seg.offsets.length - 1;
-  const { offsets, docs, imps } = seg;
-  const terms = query.filter((q) => q.termId < V);
-  const cursor = Int32Array.from(terms, (q) => offsets[q.termId] as number);
-  const end = Int32Array.from(terms, (q) => offsets[q.termId + 1] as number);
+function accumulateBlocked(segments: readonly Segment[], query: readonly QueryTerm[], acc: Float64Array, slots: number, block: number, sel: Selection): void {
+  const parts = segments.map((seg) => {
+    const V = seg.offsets.length - 1;
+    const terms = query.filter((q) => q.termId < V);
+    return {
+      seg,
+      units: Float64Array.from(terms, (q) => q.units),
+      cursor: Int32Array.from(terms, (q) => seg.offsets[q.termId] as number),
+      end: Int32Array.from(terms, (q) => seg.offsets[q.termId + 1] as number),
+    };
+  });
   for (let lo = 0; lo < slots; lo += block) {
     const hi = Math.min(lo + block, slots);
-    for (let j = 0; j < terms.length; j++) {
-      const units = (terms[j] as QueryTerm).units;
-      let p = cursor[j] as number;
-      const stop = seek(docs, p, end[j] as number, hi);
-      for (; p < stop; p++) {
-        const d = docs[p] as number;
-        acc[d] = (acc[d] as number) + units * (imps[p] as number);
+    for (const { seg, units, cursor, end } of parts) {
+      const { docs, imps } = seg;
+      for (let j = 0; j < units.length; j++) {
+        const u = units[j] as number;
+        let p = cursor[j] as number;
+        const stop = seek(docs, p, end[j] as number, hi);
+        for (; p < stop; p++) {
+          const d = docs[p] as number;
+          acc[d] = (acc[d] as number) + u * (imps[p] as number);
+        }
+        cursor[j] = stop;
       }
-      cursor[j] = stop;
     }
+    sel.scanRange(acc, lo, hi);
+  }
+}
+
+/**
+ * The selection of `searchTopK`. Scans keep the k eligible documents with the most text (a
+ * min-heap) and, as candidates with their text, every document whose text with the largest
+ * boost reaches the heap's least text at the time it is seen; scans zero what they read. Final
+ * scores are at least textScale × text, so the k-th best score is at least textScale × (the
+ * heap's least text), which only rises: a document skipped by a scan cannot enter the top k.
+ */
+class Selection {
+  private readonly heapSlots: Int32Array;
+  private readonly heapText: Float64Array;
+  private cand: Int32Array;
+  private candText: Float64Array;
+  private readonly stretch: number;
+  private h = 0;
+  private m = 0;
+  private skipBelow = 0;
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly opts: SearchOptions,
+    private readonly scratch: Scratch,
+  ) {
+    this.heapSlots = new Int32Array(opts.k);
+    this.heapText = new Float64Array(opts.k);
+    this.cand = scratch.candidates;
+    this.candText = scratch.candidateText;
+    this.stretch = 1 + opts.boostBound;
+  }
+
+  /** Scans and zeroes acc[lo, hi). */
+  scanRange(acc: Float64Array, lo: number, hi: number): void {
+    const docScale = this.index.scale;
+    // No branch on zero entries (about half the documents, unpredictably): they fail the test.
+    let skip = this.skipBelow;
+    for (let d = lo; d < hi; d++) {
+      const a = acc[d] as number;
+      const text = docScale === undefined ? a : a * (docScale[d] as number);
+      if (text > skip) {
+        this.consider(d, text);
+        skip = this.skipBelow;
+      }
+    }
+    acc.fill(0, lo, hi);
+  }
+
+  /** Scans and zeroes the accumulator entries of the listed documents. */
+  scanList(acc: Float64Array, docs: Int32Array, n: number): void {
+    const docScale = this.index.scale;
+    for (let t = 0; t < n; t++) {
+      const d = docs[t] as number;
+      const a = acc[d] as number;
+      acc[d] = 0;
+      const text = docScale === undefined ? a : a * (docScale[d] as number);
+      if (text > this.skipBelow) this.consider(d, text);
+    }
+  }
+
+  /** A document whose text may reach the top k: a candidate if eligible, and into the heap if it beats its least. */
+  private consider(d: number, text: number): void {
+    const accept = this.opts.accept;
+    if (this.index.alive[d] !== 1 || (accept !== undefined && !accept(d))) return;
+    const { heapSlots, heapText } = this;
+    const k = this.opts.k;
+    if (this.m === this.cand.length) this.growCandidates();
+    this.cand[this.m] = d;
+    this.candText[this.m++] = text;
+    if (this.h < k) {
+      heapText[this.h] = text;
+      heapSlots[this.h] = d;
+      siftUp(heapText, heapSlots, this.h++);
+    } else if (text > (heapText[0] as number)) {
+      heapText[0] = text;
+      heapSlots[0] = d;
+      siftDown(heapText, heapSlots, this.h);
+    } else return;
+    if (this.h === k) this.skipBelow = Math.max(0, (heapText[0] as number) / this.stretch - 1);
+  }
+
+  private growCandidates(): void {
+    const n = Math.max(16, this.cand.length * 2);
+    const cand = new Int32Array(n);
+    cand.set(this.cand);
+    const text = new Float64Array(n);
+    text.set(this.candText);
+    this.cand = this.scratch.candidates = cand;
+    this.candText = this.scratch.candidateText = text;
+  }
+
+  /**
+   * The top k. The heap's exact scores bound the k-th best score from below; a candidate is
+   * scored (boost computed, offered) only if its text with the largest boost reaches the bound,
+   * which rises as the top k fills.
+   */
+  finish(): ScoredSlot[] {
+    const { opts, heapSlots, heapText, cand, candText, h, m } = this;
+    const k = opts.k;
+    const top = collector(opts);
+    const scale = opts.textScale;
+    const margin = (x: number): number => x - 1e-9 * (1 + Math.abs(x));
+    let bound = opts.minScore;
+    if (h === k && k > 0) {
+      let least = Infinity;
+      for (let i = 0; i < h; i++) {
+        const d = heapSlots[i] as number;
+        least = Math.min(least, scale * (heapText[i] as number) * (1 + opts.boost(d)));
+      }
+      bound = Math.max(bound, least);
+    }
+    let cut = margin(bound);
+    for (let c = 0; c < m; c++) {
+      const text = candText[c] as number;
+      if (scale * this.stretch * text < cut) continue;
+      offer(top, opts, cand[c] as number, text);
+      const held = top.threshold();
+      if (held && held.score > bound) {
+        bound = held.score;
+        cut = margin(bound);
+      }
+    }
+    return top.sorted();
   }
 }
 
