@@ -56,6 +56,18 @@ export const matcherOptionsSchema = z.strictObject({
    * IDF from the corpus alone (the background table knows no pairs).
    */
   charBigrams: z.boolean().default(false),
+  /**
+   * The latent part of the score, from embeddings that come with the records (`embedding` on
+   * experts and needs, computed by the user's own sentence-embedding model): the best
+   * `candidates` matches by text and industry get `weight` × max(0, cosine) added to their
+   * score and are re-ordered. The explanation reports it apart (`latent`). 0 (default) is off.
+   */
+  latent: z
+    .strictObject({
+      weight: z.number().min(0).max(10).default(0),
+      candidates: z.number().int().min(1).max(10_000).default(100),
+    })
+    .prefault({}),
   /** Characters of analysed text kept in the LRU cache; 0 disables. */
   cacheChars: z.number().int().min(0).max(1e9).default(2_000_000),
   /** Query results kept in the LRU cache; 0 disables. */

@@ -13,6 +13,7 @@ import type {
 } from './event/types.js';
 import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './index/background-idf.js';
 import { buildQuery, type WeightedQuery } from './rank/query.js';
+import { rerankLatent } from './rank/latent.js';
 import { impactOf, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
 import { centroidWeights } from './index/centroid.js';
@@ -43,7 +44,7 @@ import { createNormalizer } from './text/normalize.js';
 import { buildLexicon, MEANINGFUL_SINGLE_CHARS } from './text/resources.js';
 import type { ExpertInput, ExpertKind, IndustryScore, NeedInput, Recommendation } from './types.js';
 import { EXPERT_KINDS } from './types.js';
-import { LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
+import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
 
 export interface RecommendExpertsOptions {
@@ -148,6 +149,8 @@ class MatcherImpl implements Matcher {
   private readonly queryCache: LRUCache<string, Recommendation[]> | undefined;
   private readonly pool = new WorkerPool();
   private shared?: { version: number; data: WorkerIndexData };
+  /** Length of every embedding in this matcher, set by the first one added. */
+  private embeddingDim: number | undefined;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -184,6 +187,7 @@ class MatcherImpl implements Matcher {
 
   addExperts(experts: ExpertInput[]): void {
     const valid = validateExperts(experts, (id) => this.experts.has(id));
+    const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
     const centroid = this.options.profileModel === 'centroid';
     const prepared = valid.map((e) => {
       if (!centroid) {
@@ -200,16 +204,19 @@ class MatcherImpl implements Matcher {
       if (p.weights) this.experts.addWeighted(p.e, p.weights.weights, p.weights.scale, p.industry);
       else this.experts.add(p.e, p.fields, p.industry);
     }
+    this.embeddingDim = dim;
     this.queryCache?.clear();
   }
 
   addNeeds(needs: NeedInput[]): void {
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
+    const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
     const prepared = valid.map((n) => {
       const fields = needFieldTokens(this.analyzer, n);
       return { n, fields, industry: this.industryVectorOf(n.industries, fields, NEED_FIELDS) };
     });
     for (const p of prepared) this.needs.add(p.n, p.fields, p.industry);
+    this.embeddingDim = dim;
     this.queryCache?.clear();
   }
 
@@ -232,8 +239,8 @@ class MatcherImpl implements Matcher {
     const key = this.queryCache ? `e\u0000${JSON.stringify([need, o])}` : '';
     const hit = this.queryCache?.get(key);
     if (hit) return cloneRecs(hit);
-    const { fields, industry } = this.needQuery(need);
-    const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o);
+    const { fields, industry, embedding } = this.needQuery(need);
+    const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, embedding);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
   }
@@ -245,17 +252,22 @@ class MatcherImpl implements Matcher {
     if (hit) return cloneRecs(hit);
     let fields: string[][];
     let industry: Float64Array;
+    let embedding: number[] | undefined;
     if (typeof expert === 'string') {
       const slot = this.experts.slotOf(expert);
       if (slot === undefined) throw new InnomatchError(`no expert with id "${expert}" has been added`);
-      fields = expertFieldTokens(this.analyzer, this.experts.record(slot));
+      const e = this.experts.record(slot);
+      fields = expertFieldTokens(this.analyzer, e);
       industry = this.experts.industry(slot);
+      embedding = e.embedding;
     } else {
       const e = validateOneExpert(expert);
+      checkEmbeddingDimensions([e], this.embeddingDim, 'expert');
       fields = expertFieldTokens(this.analyzer, e);
       industry = this.industryVectorOf(e.industries, fields, EXPERT_FIELDS);
+      embedding = e.embedding;
     }
-    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o);
+    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, embedding);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
   }
@@ -271,8 +283,8 @@ class MatcherImpl implements Matcher {
     if (!Number.isInteger(workers) || workers < 1) throw new InnomatchError(`workers must be a positive integer, got ${String(workers)}`);
     // Everything that can fail (validation, unknown ids) happens before any thread starts.
     const planned = needs.map((need) => {
-      const { fields, industry } = this.needQuery(need);
-      return { industry, planned: this.plan(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o) };
+      const { fields, industry, embedding } = this.needQuery(need);
+      return { industry, embedding, planned: this.plan(this.experts, weightedCounts(fields, NEED_FIELDS), industry, this.searchOptions(o, embedding)) };
     });
     const plans = planned.flatMap((p) => (p.planned ? [p.planned.plan] : []));
     const side = this.experts;
@@ -285,7 +297,7 @@ class MatcherImpl implements Matcher {
     }
     let h = 0;
     return planned.map((p) =>
-      p.planned ? this.explain(side, ix, p.planned.query, p.planned.plan, p.industry, hits[h++] as ScoredSlot[]) : [],
+      p.planned ? this.finish(side, ix, p.planned, p.industry, hits[h++] as ScoredSlot[], o, p.embedding) : [],
     );
   }
 
@@ -317,15 +329,17 @@ class MatcherImpl implements Matcher {
   }
 
   /** A need (added id or record) as query fields and industry vector. */
-  private needQuery(need: NeedInput | string): { fields: string[][]; industry: Float64Array } {
+  private needQuery(need: NeedInput | string): { fields: string[][]; industry: Float64Array; embedding: number[] | undefined } {
     if (typeof need === 'string') {
       const slot = this.needs.slotOf(need);
       if (slot === undefined) throw new InnomatchError(`no need with id "${need}" has been added`);
-      return { fields: needFieldTokens(this.analyzer, this.needs.record(slot)), industry: this.needs.industry(slot) };
+      const n = this.needs.record(slot);
+      return { fields: needFieldTokens(this.analyzer, n), industry: this.needs.industry(slot), embedding: n.embedding };
     }
     const n = validateOneNeed(need);
+    checkEmbeddingDimensions([n], this.embeddingDim, 'need');
     const fields = needFieldTokens(this.analyzer, n);
-    return { fields, industry: this.industryVectorOf(n.industries, fields, NEED_FIELDS) };
+    return { fields, industry: this.industryVectorOf(n.industries, fields, NEED_FIELDS), embedding: n.embedding };
   }
 
   classify(input: string | NeedInput | ExpertInput): IndustryScore[] {
@@ -392,6 +406,8 @@ class MatcherImpl implements Matcher {
   restore(state: BinaryState): void {
     this.experts.importState(state.experts);
     this.needs.importState(state.needs);
+    const withEmbedding = [...this.experts.liveRecords(), ...this.needs.liveRecords()].find((r) => r.embedding !== undefined);
+    this.embeddingDim = withEmbedding?.embedding?.length;
     this.queryCache?.clear();
   }
 
@@ -472,16 +488,57 @@ class MatcherImpl implements Matcher {
     };
   }
 
-  private rank<R extends { id: string; kind?: string }>(
+  private rank<R extends { id: string; kind?: string; embedding?: number[] }>(
     side: Side<R>,
     counts: Map<string, number>,
     industry: Float64Array,
     o: ParsedRecommendOptions,
+    embedding: number[] | undefined,
   ): Recommendation[] {
-    const planned = this.plan(side, counts, industry, o);
+    const planned = this.plan(side, counts, industry, this.searchOptions(o, embedding));
     if (!planned) return [];
     const ix = this.planIndex(side);
-    return this.explain(side, ix, planned.query, planned.plan, industry, runPlan(ix, planned.plan));
+    return this.finish(side, ix, planned, industry, runPlan(ix, planned.plan), o, embedding);
+  }
+
+  /** Whether the latent part applies to a query with this embedding. */
+  private latentOn(embedding: number[] | undefined): embedding is number[] {
+    return embedding !== undefined && this.options.latent.weight > 0;
+  }
+
+  /**
+   * What the search looks for: the request itself, or, when the latent part applies, the best
+   * `latent.candidates` by text and industry (any score), re-ordered afterwards by `finish`.
+   */
+  private searchOptions(o: ParsedRecommendOptions, embedding: number[] | undefined): ParsedRecommendOptions {
+    if (!this.latentOn(embedding)) return o;
+    return { ...o, topK: Math.max(o.topK, this.options.latent.candidates), minScore: 0 };
+  }
+
+  /** Search hits as recommendations: the latent part added and re-ordered when it applies, then explained. */
+  private finish<R extends { id: string; embedding?: number[] }>(
+    side: Side<R>,
+    ix: PlanIndex,
+    planned: { plan: QueryPlan; query: WeightedQuery },
+    industry: Float64Array,
+    hits: readonly ScoredSlot[],
+    o: ParsedRecommendOptions,
+    embedding: number[] | undefined,
+  ): Recommendation[] {
+    if (!this.latentOn(embedding)) return this.explain(side, ix, planned.query, planned.plan, industry, hits);
+    const ranked = rerankLatent(hits, {
+      query: embedding,
+      weight: this.options.latent.weight,
+      embeddingOf: (slot) => side.record(slot).embedding,
+      tieKey: (slot) => side.record(slot).id,
+      k: o.topK,
+      minScore: o.minScore,
+    });
+    const recs = this.explain(side, ix, planned.query, planned.plan, industry, ranked.map((r) => r.hit));
+    return recs.map((r, i) => {
+      const { score, latent } = ranked[i] as { score: number; latent: number };
+      return { id: r.id, score, explanation: { ...r.explanation, latent } };
+    });
   }
 
   /** Recommendations with explanations from the same impacts and weights as the scores. */
@@ -573,6 +630,7 @@ function cloneRecs(recs: Recommendation[]): Recommendation[] {
     explanation: {
       terms: r.explanation.terms.map((t) => ({ ...t })),
       industries: r.explanation.industries.map((i) => ({ ...i })),
+      ...(r.explanation.latent !== undefined ? { latent: r.explanation.latent } : {}),
     },
   }));
 }

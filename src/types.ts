@@ -30,6 +30,11 @@ export interface ExpertInput {
   industries?: IndustryCode[];
   /** How many enterprises this expert (or society: delegates) can meet at one event. */
   capacity?: number;
+  /**
+   * The profile's vector from the user's own sentence-embedding model, for the latent part of
+   * the score (option `latent`). Every embedding in a matcher has the same length.
+   */
+  embedding?: number[];
 }
 
 export interface EnterpriseInput {
@@ -46,6 +51,8 @@ export interface NeedInput {
   keywords?: string[];
   enterprise?: EnterpriseInput;
   industries?: IndustryCode[];
+  /** The need's vector from the same embedding model as the profiles' (see ExpertInput). */
+  embedding?: number[];
 }
 
 export interface ExplanationTerm {
@@ -67,6 +74,12 @@ export interface Explanation {
   terms: ExplanationTerm[];
   /** Contribution of each shared industry; sums to the industry part of the score. */
   industries: ExplanationIndustry[];
+  /**
+   * The latent part of the score: latent weight × max(0, cosine of the two embeddings), 0 when
+   * the candidate has none. Present only when the latent part is on and the query has an
+   * embedding; terms + industries + latent = score.
+   */
+  latent?: number;
 }
 
 export interface Recommendation {

@@ -12,6 +12,7 @@ export const LIMITS = {
   publications: 1_000,
   abstract: 10_000,
   totalProfileText: 2_000_000,
+  embeddingDimensions: 4096,
 } as const;
 
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
@@ -27,6 +28,10 @@ const shortText = z.string().max(LIMITS.shortText, `longer than ${LIMITS.shortTe
 const longText = z.string().max(LIMITS.longText, `longer than ${LIMITS.longText} characters`);
 const termList = z.array(shortText).max(LIMITS.listItems, `more than ${LIMITS.listItems} items`);
 const industries = z.array(z.enum(INDUSTRY_CODES)).max(INDUSTRY_CODES.length);
+const embedding = z
+  .array(z.number().finite('embedding values must be finite numbers'))
+  .min(1, 'embedding must not be empty')
+  .max(LIMITS.embeddingDimensions, `embedding has more than ${LIMITS.embeddingDimensions} dimensions`);
 
 const publication = z.strictObject({
   title: shortText.min(1, 'publication title must not be empty'),
@@ -48,6 +53,7 @@ export const expertSchema = z.strictObject({
   publications: z.array(publication).max(LIMITS.publications, `more than ${LIMITS.publications} publications`).optional(),
   industries: industries.optional(),
   capacity: z.number().int().min(0).max(10_000).optional(),
+  embedding: embedding.optional(),
 });
 
 export const needSchema = z.strictObject({
@@ -64,7 +70,31 @@ export const needSchema = z.strictObject({
     })
     .optional(),
   industries: industries.optional(),
+  embedding: embedding.optional(),
 });
+
+/**
+ * Embeddings of valid records (in batch order) against the matcher's dimension, or the first
+ * one's when the matcher has none yet: every embedding in a matcher has the same length.
+ */
+export function checkEmbeddingDimensions(
+  records: readonly { id: string; embedding?: number[] }[],
+  current: number | undefined,
+  what: string,
+): number | undefined {
+  let dim = current;
+  const issues: ValidationIssue[] = [];
+  records.forEach((r, index) => {
+    if (r.embedding === undefined) return;
+    if (dim === undefined) dim = r.embedding.length;
+    else if (r.embedding.length !== dim) {
+      const source = current !== undefined ? "the matcher's embeddings" : 'the first embedding of this batch';
+      issues.push({ index, id: r.id, path: 'embedding', message: `has ${r.embedding.length} dimensions, ${source} ${dim}` });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, what);
+  return dim;
+}
 
 /** All the text of a profile, for the emptiness and size checks. */
 export function expertText(e: ExpertInput): string {
