@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ValidationError } from '../errors.js';
+import { readOptionsFile } from '../eval/inputs.js';
 import { createMatcher, type Matcher } from '../matcher.js';
 import { locateIssues, readRecords, type SourcedRecords } from '../io/read.js';
 import { formatRows, type OutputFormat, writeFileAtomic } from '../io/write.js';
@@ -42,10 +43,17 @@ function list(value: unknown): string[] {
 }
 
 /** Reads expert and need files into a new matcher; bad rows are reported with file, line and field. */
-export function loadInputs(expertFiles: unknown, needFiles: unknown, io: Io): { matcher: Matcher; experts: SourcedRecords[]; needs: SourcedRecords[] } {
+export function loadInputs(
+  expertFiles: unknown,
+  needFiles: unknown,
+  io: Io,
+  configFile?: unknown,
+): { matcher: Matcher; experts: SourcedRecords[]; needs: SourcedRecords[] } {
+  if (configFile !== undefined && typeof configFile !== 'string') throw new UsageError('--config takes one file');
+  const options = configFile !== undefined ? readOptionsFile(configFile) : {};
   const experts = list(expertFiles).map((f) => readRecords(f, 'experts'));
   const needs = list(needFiles).map((f) => readRecords(f, 'needs'));
-  const matcher = createMatcher();
+  const matcher = createMatcher(options);
   const nExperts = experts.reduce((s, x) => s + x.records.length, 0);
   const nNeeds = needs.reduce((s, x) => s + x.records.length, 0);
   if (io.isTTY) io.stderr(`indexing ${nExperts} experts and ${nNeeds} needs…\n`);

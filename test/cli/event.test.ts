@@ -175,6 +175,31 @@ describe('innomatch assign / schedule / report', () => {
     expect(pipe.stderr).toBe('');
   });
 
+  it('takes matcher options from --config (e.g. a tuned config), and shows the latent part when it is on', async () => {
+    const vec = (i: number): number[] => [1, (i % 5) - 2, (i % 3) - 1];
+    const withVectors = tmpFile(dir, 'experts-emb.json', JSON.stringify(experts.map((e, i) => ({ ...e, embedding: vec(i) }))));
+    const needsWithVectors = tmpFile(dir, 'needs-emb.json', JSON.stringify(needs.map((n, i) => ({ ...n, embedding: vec(i + 1) }))));
+    const config = tmpFile(dir, 'latent.config.json', JSON.stringify({ latent: { weight: 0.5 } }));
+    const out = await run(['match', '--experts', withVectors, '--needs', needsWithVectors, '--config', config, '--top', '3', '--format', 'json']);
+    expect(out.code).toBe(0);
+    const results = json<{ id: string; results: { id: string; score: number; explanation: { latent?: number } }[] }[]>(out.stdout);
+    const m = matcher({ latent: { weight: 0.5 } });
+    m.addExperts(experts.map((e, i) => ({ ...e, embedding: vec(i) })));
+    m.addNeeds(needs.map((n, i) => ({ ...n, embedding: vec(i + 1) })));
+    expect(results.map((q) => q.results.map((r) => [r.id, r.score, r.explanation.latent]))).toEqual(
+      needs.map((n) => m.recommendExperts(n.id, { topK: 3 }).map((r) => [r.id, r.score, r.explanation.latent])),
+    );
+    const table = await run(['match', '--experts', withVectors, '--needs', needsWithVectors, '--config', config, '--top', '1']);
+    expect(table.stdout.split('\n')[0]).toMatch(/industries\s+latent/);
+    // Without --config the same files give the default matcher's results, with no latent column.
+    const plain = await run(['match', '--experts', withVectors, '--needs', needsWithVectors, '--top', '1']);
+    expect(plain.stdout.split('\n')[0]).not.toContain('latent');
+    const bad = await run(['match', '--experts', EXPERTS, '--needs', NEEDS, '--config', tmpFile(dir, 'bad.config.json', '{"k1": -1}')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--config');
+    expect(bad.stderr).toContain('k1');
+  });
+
   it('keeps match and classify working', async () => {
     const m = await run(['match', '--experts', EXPERTS, '--needs', NEEDS, '--top', '2', '--format', 'json']);
     expect(m.code).toBe(0);

@@ -16,6 +16,7 @@ Options:
   --experts FILE     experts (.json, .jsonl or .csv; repeatable)
   --needs FILE       needs (.json, .jsonl or .csv; repeatable)
   --format F         table (default), json (input of \`schedule --assignment\`) or csv
+  --config FILE      matcher options (JSON), e.g. the output of npm run tune
   --out FILE         write to FILE (whole file or nothing) instead of stdout
 
 ${ASSIGN_HELP}
@@ -31,6 +32,7 @@ Examples:
       needs: { type: 'string', multiple: true },
       format: { type: 'string' },
       out: { type: 'string' },
+      config: { type: 'string' },
       ...ASSIGN_ARGS,
     });
     if (values.help) {
@@ -39,7 +41,7 @@ Examples:
     }
     if (!values.experts || !values.needs) throw new UsageError('assign needs --experts FILE and --needs FILE');
     const format = outputFormat(values.format);
-    const { matcher } = loadInputs(values.experts, values.needs, io);
+    const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
     const a = runAssignment(matcher, values, io);
     const enterprise = (id: string): string => matcher.getNeed(id)?.enterprise?.name ?? '';
     const seen = new Set<string>();

@@ -15,6 +15,7 @@ Options:
   --reverse          rank needs for each expert instead
   --min-score X      drop results below X (default 0)
   --format F         table (default), json or csv
+  --config FILE      matcher options (JSON), e.g. the output of npm run tune
   --out FILE         write to FILE (whole file or nothing) instead of stdout
 
 CSV columns (English or Chinese headers):
@@ -35,6 +36,7 @@ Examples:
       'min-score': { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      config: { type: 'string' },
     });
     if (values.help) {
       io.stdout(this.help);
@@ -46,7 +48,7 @@ Examples:
     const minScore = values['min-score'] === undefined ? 0 : Number(values['min-score']);
     if (!Number.isInteger(topK) || topK <= 0) throw new UsageError('--top must be a positive integer');
     if (!Number.isFinite(minScore)) throw new UsageError('--min-score must be a number');
-    const { matcher } = loadInputs(values.experts, values.needs, io);
+    const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
     const queries = values.reverse ? matcher.expertIds() : matcher.needIds();
     const bar = progress(io, queries.length, 'matching');
     const results = queries.map((id) => {
@@ -55,6 +57,8 @@ Examples:
       return { id, results: recs };
     });
     bar.done();
+    // The latent part (embeddings, option latent) gets a column when it is on.
+    const latent = matcher.options.latent.weight > 0;
     const rows = results.flatMap((q) =>
       q.results.map((r, i) => [
         q.id,
@@ -63,11 +67,16 @@ Examples:
         r.score.toFixed(4),
         r.explanation.terms.slice(0, 5).map((t) => (t.via ? `${t.term}(${t.via})` : t.term)).join(' '),
         r.explanation.industries.map((x) => x.code).join(' '),
+        ...(latent ? [r.explanation.latent === undefined ? '' : r.explanation.latent.toFixed(4)] : []),
       ]),
     );
-    const header = values.reverse
-      ? ['expert', 'rank', 'need', 'score', 'terms', 'industries']
-      : ['need', 'rank', 'expert', 'score', 'terms', 'industries'];
+    const header = [
+      ...(values.reverse ? ['expert', 'rank', 'need'] : ['need', 'rank', 'expert']),
+      'score',
+      'terms',
+      'industries',
+      ...(latent ? ['latent'] : []),
+    ];
     emit(io, values.out, format, header, rows, results);
     return 0;
   },

@@ -32,6 +32,7 @@ pairings (院士专家工作站, 学会服务站, 海智工作站).
 Options:
   --experts FILE           experts (.json, .jsonl or .csv; repeatable)
   --needs FILE             needs (.json, .jsonl or .csv; repeatable)
+  --config FILE            matcher options (JSON), e.g. the output of npm run tune
   --out FILE               the HTML file (written whole or not at all; default: stdout)
   --assignment FILE        use this assignment (\`assign --format json\`) instead of computing one
   --threshold X            score from which an expert can serve a need (default 0.1)
@@ -58,6 +59,7 @@ Examples:
       needs: { type: 'string', multiple: true },
       assignment: { type: 'string' },
       out: { type: 'string' },
+      config: { type: 'string' },
       threshold: { type: 'string' },
       'target-enterprises': { type: 'string' },
       'target-scientists': { type: 'string' },
@@ -86,7 +88,7 @@ Examples:
     }
     const stations = stationOptions(values);
     const sched = scheduleOptions(values);
-    const { matcher } = loadInputs(values.experts, values.needs, io);
+    const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
     const assignment = assignmentFor(matcher, values, io);
     const schedule = locateErrors(sched.sources, () => scheduleEvent(matcher, assignment, sched.options));
     const data = buildReportData(matcher, {

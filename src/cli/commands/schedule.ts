@@ -20,6 +20,7 @@ Options:
   --assignment FILE  the output of \`innomatch assign --format json\`; without it the
                      assignment is computed here with the assignment options below
   --format F         table (default), json or csv
+  --config FILE      matcher options (JSON), e.g. the output of npm run tune
   --out FILE         write to FILE (whole file or nothing) instead of stdout
 
 ${SCHEDULE_HELP}
@@ -39,6 +40,7 @@ Examples:
       assignment: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      config: { type: 'string' },
       ...ASSIGN_ARGS,
       ...SCHEDULE_ARGS,
     });
@@ -49,7 +51,7 @@ Examples:
     if (!values.experts || !values.needs) throw new UsageError('schedule needs --experts FILE and --needs FILE');
     const format = outputFormat(values.format);
     const sched = scheduleOptions(values);
-    const { matcher } = loadInputs(values.experts, values.needs, io);
+    const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
     const assignment = assignmentFor(matcher, values, io);
     const s = locateErrors(sched.sources, () => scheduleEvent(matcher, assignment, sched.options));
     const name = (id: string): string => matcher.getExpert(id)?.name ?? '';
