@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, rerankLatent } from '../src/rank/latent.js';
 import { type ExpertInput, loadMatcher, type Matcher, type NeedInput, type Recommendation, ValidationError } from '../src/index.js';
+import { assignEvent } from '../src/event/index.js';
+import { buildReportData, renderReport } from '../src/report/index.js';
 import { fixtures, matcher } from './helpers.js';
 
 /**
@@ -137,6 +139,23 @@ describe('latent part of the score (user embeddings)', () => {
     // The restored matcher still knows the embeddings' length.
     expect(() => fromBinary.recommendExperts({ ...needs[0]!, id: 'q', embedding: [1, 2, 3] })).toThrow(ValidationError);
     await m.close();
+  });
+
+  it('shows the latent part of each assigned pair in the event report, and nothing of it when off', () => {
+    const m = build({ latent: LATENT });
+    const assignment = assignEvent(m, { expertsPerNeed: 2 });
+    const data = buildReportData(m, { assignment });
+    expect(data.assignment.rows.length).toBeGreaterThan(50);
+    for (const row of data.assignment.rows) {
+      const rec = m.recommendExperts(row.needId, { topK: 100 }).find((r) => r.id === row.expertId)!;
+      expect(row.latent).toBe(rec.explanation.latent);
+    }
+    const html = renderReport(data);
+    expect(html).toContain(`语义相似（嵌入）${data.assignment.rows[0]!.latent!.toFixed(3)}`);
+    const off = build(undefined);
+    const plain = buildReportData(off, { assignment: assignEvent(off, { expertsPerNeed: 2 }) });
+    expect(plain.assignment.rows.every((r) => r.latent === undefined)).toBe(true);
+    expect(renderReport(plain)).not.toContain('语义相似');
   });
 
   it('rejects bad embeddings, naming the record and the field, and adds nothing', () => {

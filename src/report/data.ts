@@ -146,6 +146,7 @@ export function buildReportData(m: EventMatcher, opts: BuildReportOptions): Repo
       score: p.score,
       terms: (rec?.explanation.terms ?? []).slice(0, termsPerPair).map((t) => (t.via ? `${t.term}←${t.via}` : t.term)),
       industries: (rec?.explanation.industries ?? []).map((i) => industryName(i.code)),
+      ...(rec?.explanation.latent !== undefined ? { latent: rec.explanation.latent } : {}),
     };
   });
   const unfilled = assignment.unfilled.map((u) => {

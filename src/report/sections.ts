@@ -71,7 +71,9 @@ export function assignmentSection(d: ReportData): SafeHtml {
 <td>${r.needId}</td><td>${r.needTitle}</td><td>${r.enterprise}</td>
 <td>${r.expertName} <span class="kind">${KIND_ZH[r.expertKind]}</span><br><span class="muted">${r.expertId} · ${r.organization}</span></td>
 <td class="num">${fixed(r.score)}</td>
-<td>${r.terms.map((t) => html`<span class="tag">${t}</span>`)}${r.industries.length > 0 ? html`<br><span class="muted">${r.industries.join('、')}</span>` : ''}</td>
+<td>${r.terms.map((t) => html`<span class="tag">${t}</span>`)}${r.industries.length > 0 ? html`<br><span class="muted">${r.industries.join('、')}</span>` : ''}${
+      r.latent !== undefined ? html`<br><span class="muted">语义相似（嵌入）${fixed(r.latent)}</span>` : ''
+    }</td>
 </tr>`,
   );
   const unfilled =

@@ -41,6 +41,8 @@ export interface AssignmentRow {
   /** Top explanation terms ('term' or 'term←via'). */
   terms: string[];
   industries: string[];
+  /** The latent part of the score (embeddings), when the matcher has it on. */
+  latent?: number;
 }
 
 export interface UnfilledRow {
