@@ -215,7 +215,7 @@ export function evaluateTargets(
     const same = (ok: boolean): string => (ok ? 'yes' : 'NO');
     return (
       `add ${num(i.count)}: ${ms(i.addMs)} + first query ${ms(i.addFirstQueryMs)} vs rebuild ${ms(i.rebuildMs)}; ` +
-      `remove ${num(i.count)} added ${ms(i.removeAddedMs)}, ${num(i.count)} originals ${ms(i.removeOriginalMs)}; ` +
+      `remove ${num(i.count)} added ${ms(i.removeAddedMs)}, ${num(i.count)} originals ${ms(i.removeOriginalMs)}${i.bulkRemove ? ' (one call)' : ''}; ` +
       `same as a fresh build: ${same(i.identicalAfterAdd)} / ${same(i.identicalAfterRemoveAdded)} / ${same(i.identicalAfterRemoveOriginal)}`
     );
   };
@@ -459,7 +459,7 @@ export function renderMarkdown(
         }),
       ),
       '',
-      'On the matcher loaded from the binary snapshot: new profiles are added with one addExperts call, then removed one by one with removeExpert, then as many of the original profiles are removed. ' +
+      `On the matcher loaded from the binary snapshot: new profiles are added with one addExperts call, then removed one by one with removeExpert, then as many of the original profiles are removed${incRows[0]?.incremental?.bulkRemove ? ' with one removeExperts call' : ', one by one'}. ` +
         'The first query after each step brings the postings up to date (new documents go to a small tail segment; IDF comes from live document frequencies at query time, so old documents are never re-weighted). ' +
         `rebuild = createMatcher + addExperts of all the profiles + first query. Results are compared on ${incRows[0]?.incremental?.checked ?? 0} needs with a matcher built from scratch on the same live profiles (ids, order and bit-identical scores).`,
       '',

@@ -107,6 +107,8 @@ export interface IncrementalResult {
   removeAddedFirstQueryMs: number;
   /** Same results as before the adds. */
   identicalAfterRemoveAdded: boolean;
+  /** Originals removed with one removeExperts call (else one removeExpert call each). */
+  bulkRemove: boolean;
   removeOriginalMs: number;
   removeOriginalFirstQueryMs: number;
   /** Same results as a fresh build without those profiles. */

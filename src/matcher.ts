@@ -75,6 +75,12 @@ export interface Matcher {
   addNeeds(needs: NeedInput[]): void;
   removeExpert(id: string): boolean;
   removeNeed(id: string): boolean;
+  /**
+   * Removes many experts at once (ids not in the matcher, or repeated, are skipped) and returns
+   * how many were removed. Faster than one call per id from a few dozen on.
+   */
+  removeExperts(ids: string[]): number;
+  removeNeeds(ids: string[]): number;
   recommendExperts(need: NeedInput | string, opts?: RecommendExpertsOptions): Recommendation[];
   recommendNeeds(expert: ExpertInput | string, opts?: RecommendNeedsOptions): Recommendation[];
   /**
@@ -221,14 +227,25 @@ class MatcherImpl implements Matcher {
   }
 
   removeExpert(id: string): boolean {
-    const removed = this.experts.remove(requireString(id, 'id'));
-    if (removed) this.queryCache?.clear();
-    return removed;
+    return this.removeExperts([requireString(id, 'id')]) === 1;
   }
 
   removeNeed(id: string): boolean {
-    const removed = this.needs.remove(requireString(id, 'id'));
-    if (removed) this.queryCache?.clear();
+    return this.removeNeeds([requireString(id, 'id')]) === 1;
+  }
+
+  removeExperts(ids: string[]): number {
+    return this.removeFrom(this.experts, ids);
+  }
+
+  removeNeeds(ids: string[]): number {
+    return this.removeFrom(this.needs, ids);
+  }
+
+  private removeFrom<R extends { id: string }>(side: Side<R>, ids: unknown): number {
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new InnomatchError('ids must be an array of strings');
+    const removed = side.removeMany(ids);
+    if (removed > 0) this.queryCache?.clear();
     return removed;
   }
 

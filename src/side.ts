@@ -63,13 +63,20 @@ export class Side<R extends { id: string }> {
   }
 
   remove(id: string): boolean {
-    const slot = this.slotById.get(id);
-    if (slot === undefined) return false;
-    this.index.remove(slot);
-    this.records[slot] = null;
-    this.slotById.delete(id);
+    return this.removeMany([id]) === 1;
+  }
+
+  /** Removes the records with these ids (unknown and repeated ids are skipped); returns how many. */
+  removeMany(ids: readonly string[]): number {
+    const slots = [...new Set(ids)].map((id) => this.slotById.get(id)).filter((s): s is number => s !== undefined);
+    if (slots.length === 0) return 0;
+    this.index.removeMany(slots);
+    for (const slot of slots) {
+      this.slotById.delete((this.records[slot] as R).id);
+      this.records[slot] = null;
+    }
     this.changes++;
-    return true;
+    return slots.length;
   }
 
   record(slot: number): R {

@@ -139,6 +139,31 @@ describe('ranking invariants', () => {
     for (const e of data.experts.slice(0, 10)) expect(m.recommendNeeds(e.id)).toEqual(base.recommendNeeds(e.id));
   });
 
+  it('removes many experts or needs at once exactly as one by one, skipping unknown and repeated ids', () => {
+    const gone = data.experts.filter((_, i) => i % 3 === 0).map((e) => e.id);
+    const bulk = fixtureMatcher();
+    expect(bulk.removeExperts([...gone, 'nobody', gone[0]!])).toBe(gone.length);
+    expect(bulk.removeNeeds(['N46', 'N47', 'N46', 'none'])).toBe(2);
+    const single = fixtureMatcher();
+    for (const id of gone) expect(single.removeExpert(id)).toBe(true);
+    single.removeNeed('N46');
+    single.removeNeed('N47');
+    const fresh = matcher();
+    fresh.addExperts(data.experts.filter((e) => !gone.includes(e.id)));
+    fresh.addNeeds(data.needs.filter((n) => n.id !== 'N46' && n.id !== 'N47'));
+    expect(bulk.expertIds()).toEqual(fresh.expertIds());
+    for (const n of fresh.needIds()) {
+      expect(bulk.recommendExperts(n)).toEqual(fresh.recommendExperts(n));
+      expect(single.recommendExperts(n)).toEqual(fresh.recommendExperts(n));
+    }
+    for (const e of fresh.expertIds().slice(0, 10)) expect(bulk.recommendNeeds(e)).toEqual(fresh.recommendNeeds(e));
+    expect(bulk.removeExperts([])).toBe(0);
+    // Bad input removes nothing.
+    expect(() => bulk.removeExperts(['E002', 7 as unknown as string])).toThrow('ids must be an array of strings');
+    expect(() => bulk.removeExperts('E002' as unknown as string[])).toThrow('ids must be an array of strings');
+    expect(bulk.expertIds()).toEqual(fresh.expertIds());
+  });
+
   it('does not depend on the order records were added in', () => {
     const base = fixtureMatcher();
     fc.assert(
