@@ -146,6 +146,8 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
   const mode = opts.accumulate ?? (postings * 4 <= slots ? 'sparse' : slots > BLOCKED_FROM ? 'blocked' : 'dense');
   const sel = new Selection(index, opts, scratch);
   const acc = scratch.acc;
+  // The sparse and dense passes are written out separately on purpose: one function holding
+  // both loops, chosen per term, measured 3–10% slower at 100k (same-process A/B, 2 of 3 runs).
   if (mode === 'sparse') {
     const touched = scratch.touched;
     let nTouched = 0;
