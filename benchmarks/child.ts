@@ -7,13 +7,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Matcher } from '../src/index.js';
-import { makeContext } from './context.js';
+import { makeContext, NEED_RANGES, TOP10 } from './context.js';
 import { runBatch } from './scenarios/batch.js';
 import { runIncremental } from './scenarios/incremental.js';
 import { emptyMatcherBytes, finishMemory, runBuild } from './scenarios/build.js';
 import type { PeerPlan } from './scenarios/peers.js';
 import { runPeers } from './scenarios/peers.js';
 import { runQuery } from './scenarios/query.js';
+import { runSplit } from './scenarios/split.js';
 import { runSegment } from './scenarios/segment.js';
 import { loadSnapshot, serializeSnapshot } from './scenarios/snapshot.js';
 import { fullGc, hasGc, heapBytes, log, now, settleHeap } from './stats.js';
@@ -40,6 +41,8 @@ export interface SizePlan {
   batchRepeats: number;
   peers: PeerPlan[];
   peerSkipped: string[];
+  /** Whether to measure parallel search (sizes where `parallelSearch: true` splits searches). */
+  split: boolean;
 }
 
 function arg(args: string[], name: string): string | undefined {
@@ -74,6 +77,10 @@ async function main(): Promise<void> {
   };
   const query = runQuery(ctx, matcher(), p.n, p.warmup, p.queries, p.passes);
   const result: SizeResult = { n: p.n, build, memory, query, peers: [], peerSkipped: p.peerSkipped, wallMs: 0 };
+  // Parallel search: beside the built matcher when both fit in the heap, else after releasing it.
+  const splitInput = p.split ? { bytes: matcher().toBinary(), expected: ctx.gen.needs(NEED_RANGES.measured, 50).map((q) => matcher().recommendExperts(q, TOP10)) } : undefined;
+  const splitBeside = p.n <= 100_000;
+  if (splitInput && splitBeside) result.split = await runSplit(ctx, splitInput.bytes, splitInput.expected, p.n, p, matcher());
   if (p.batch > 0) result.batch = await runBatch(ctx, matcher(), p.n, p.batch, p.batchWorkers, p.batchRepeats);
   fullGc();
   result.peers = await runPeers(ctx, matcher(), p.n, p.peers, query);
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
   await settleHeap();
   const released = withMatcher - heapBytes();
   finishMemory(memory, released, await emptyMatcherBytes(ctx), p.n);
+  if (splitInput && !splitBeside) result.split = await runSplit(ctx, splitInput.bytes, splitInput.expected, p.n, p);
   // Last, in a heap without the original matcher, as the build had.
   if (serialized) {
     const { result: snap, loaded } = await loadSnapshot(ctx, serialized, p.n, build);

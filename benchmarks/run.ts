@@ -132,6 +132,8 @@ function sizePlan(f: Flags, n: number, batchAt: number, smallest: number): SizeP
     batchRepeats: q ? 1 : 2,
     peers,
     peerSkipped: skipped,
+    // From the size where `parallelSearch: true` splits searches (65,536 profiles).
+    split: n >= 65_536,
   };
 }
 

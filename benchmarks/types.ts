@@ -73,6 +73,25 @@ export interface QueryResult {
   meanDistinctTerms: number;
 }
 
+/** Parallel search (`parallelSearch: true`) on a matcher loaded from the built one's binary snapshot. */
+export interface SplitResult {
+  loadMs: number;
+  /** From the first query until the worker took part in a search (index copy + worker start). */
+  readyMs: number;
+  queries: number;
+  passes: number;
+  p50: number;
+  p99: number;
+  /** Whether the single-threaded matcher was timed need by need beside it (singleP50/99). */
+  interleaved: boolean;
+  singleP50?: number;
+  singleP99?: number;
+  /** Share of the measured searches in which the worker took part. */
+  splitShare: number;
+  identical: boolean;
+  checked: number;
+}
+
 export interface SnapshotResult {
   toJsonMs: number;
   stringifyMs: number;
@@ -150,6 +169,7 @@ export interface SizeResult {
   query: QueryResult;
   snapshot?: SnapshotResult;
   incremental?: IncrementalResult;
+  split?: SplitResult;
   batch?: BatchResult;
   peers: PeerResult[];
   peerSkipped: string[];

@@ -68,6 +68,22 @@ export const matcherOptionsSchema = z.strictObject({
       candidates: z.number().int().min(1).max(10_000).default(100),
     })
     .prefault({}),
+  /**
+   * Split each dense search on the expert side with one worker thread (a laptop's second core):
+   * both threads take chunks of the profiles from a shared counter and the results are those of
+   * a single thread. `true` does so from 65,536 profiles; `{ fromSlots, chunk }` sets the size
+   * from which searches split and the profiles per chunk. Off by default: it starts a thread and
+   * keeps a copy of the expert index in shared memory (see README, "Parallel search").
+   */
+  parallelSearch: z
+    .union([
+      z.boolean(),
+      z.strictObject({
+        fromSlots: z.number().int().min(0).max(1e9).default(65_536),
+        chunk: z.number().int().min(16).max(1 << 24).optional(),
+      }),
+    ])
+    .default(false),
   /** Characters of analysed text kept in the LRU cache; 0 disables. */
   cacheChars: z.number().int().min(0).max(1e9).default(2_000_000),
   /** Query results kept in the LRU cache; 0 disables. */
@@ -75,6 +91,13 @@ export const matcherOptionsSchema = z.strictObject({
 });
 
 export type MatcherOptions = z.input<typeof matcherOptionsSchema>;
+
+/**
+ * Options that never change a result, only how it is computed and cached: a snapshot built
+ * elsewhere can be loaded with other values (`loadMatcher(snapshot, resources, runtime)`).
+ */
+export const runtimeOptionsSchema = matcherOptionsSchema.pick({ parallelSearch: true, cacheChars: true, queryCacheSize: true }).partial();
+export type RuntimeOptions = z.input<typeof runtimeOptionsSchema>;
 
 /**
  * Options for profiles made of many publications (a team's or a discipline's papers): the
@@ -90,7 +113,19 @@ export const PUBLICATION_PROFILES = {
 export type ResolvedOptions = z.output<typeof matcherOptionsSchema>;
 
 export function resolveOptions(options: unknown): ResolvedOptions {
-  const parsed = matcherOptionsSchema.safeParse(options ?? {});
+  return parseOrThrow(matcherOptionsSchema, options ?? {}, 'matcher options');
+}
+
+/** Runtime options (see `runtimeOptionsSchema`), validated. */
+export function resolveRuntimeOptions(options: unknown): RuntimeOptions {
+  const parsed = parseOrThrow(runtimeOptionsSchema, options ?? {}, 'runtime options');
+  // Only the options given: the schema's defaults must not override a snapshot's values.
+  const given = typeof options === 'object' && options !== null ? options : {};
+  return Object.fromEntries(Object.entries(parsed).filter(([k]) => Object.hasOwn(given, k))) as RuntimeOptions;
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ValidationError(
       parsed.error.issues.map((i) => ({
@@ -98,7 +133,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
         path: i.path.map(String).join('.') || '(options)',
         message: i.message,
       })),
-      'matcher options',
+      what,
     );
   }
   return parsed.data;

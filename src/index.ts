@@ -12,7 +12,7 @@ export type {
   RecommendExpertsOptions,
   RecommendNeedsOptions,
 } from './matcher.js';
-export type { MatcherOptions, ResolvedOptions } from './config.js';
+export type { MatcherOptions, ResolvedOptions, RuntimeOptions } from './config.js';
 export { PUBLICATION_PROFILES } from './config.js';
 export { createSegmenterPool, type SegmenterPool } from './text/backends/index.js';
 export { ValidationError, InnomatchError, SnapshotError } from './errors.js';

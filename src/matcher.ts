@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { type MatcherOptions, type ResolvedOptions, resolveOptions } from './config.js';
+import { type MatcherOptions, type ResolvedOptions, type RuntimeOptions, resolveOptions, resolveRuntimeOptions } from './config.js';
 import { InnomatchError, SnapshotError, ValidationError } from './errors.js';
 import { type BinaryState, readBinarySnapshot, writeBinarySnapshot } from './snapshot-binary.js';
 import { assignEvent, scheduleEvent, suggestStations } from './event/index.js';
@@ -14,8 +14,9 @@ import type {
 import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './index/background-idf.js';
 import { buildQuery, type WeightedQuery } from './rank/query.js';
 import { rerankLatent } from './rank/latent.js';
-import { impactOf, type ScoredSlot, type SearchIndex } from './rank/search.js';
+import { impactOf, isSparse, postingCount, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
+import { MAX_CHUNKS, SplitSearch } from './rank/split.js';
 import { centroidWeights } from './index/centroid.js';
 import { shareIndex, WorkerPool } from './rank/batch.js';
 import type { WorkerIndexData } from './rank/search-worker.js';
@@ -133,12 +134,20 @@ export interface MatcherStats {
   indexBytes: number;
   /** indexBytes of the experts' index divided by the number of experts. */
   bytesPerExpert: number;
+  /** Searches so far in which the worker thread took a share (option `parallelSearch`). */
+  splitSearches: number;
 }
 
 const DEFAULT_TOP_K = 10;
 
 /** Field weights inside a centroid unit (EXPERT_FIELDS order: keywords, titles, bio, abstracts). */
 const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
+
+/** Profiles from which `parallelSearch: true` splits a search, and the most per chunk. */
+const SPLIT_FROM = 65_536;
+const SPLIT_CHUNK = 32_768;
+/** Queries on an unchanged expert side before its index is copied for parallel search. */
+const SPLIT_AFTER = 3;
 
 export function createMatcher(options?: MatcherOptions, resources: MatcherResources = {}): Matcher {
   const opts = resolveOptions(options);
@@ -155,6 +164,9 @@ class MatcherImpl implements Matcher {
   private readonly queryCache: LRUCache<string, Recommendation[]> | undefined;
   private readonly pool = new WorkerPool();
   private shared?: { version: number; data: WorkerIndexData };
+  private readonly split = new SplitSearch();
+  /** Queries since the expert side last changed (parallel search waits for a few). */
+  private splitSeen = { version: -1, queries: 0 };
   /** Length of every embedding in this matcher, set by the first one added. */
   private embeddingDim: number | undefined;
 
@@ -256,6 +268,8 @@ class MatcherImpl implements Matcher {
     const key = this.queryCache ? `e\u0000${JSON.stringify([need, o])}` : '';
     const hit = this.queryCache?.get(key);
     if (hit) return cloneRecs(hit);
+    // A split search is likely: wake its worker now, while this thread analyses the text.
+    if (this.shared?.version === this.experts.version && this.split.ready(this.shared.data)) this.split.wake();
     const { fields, industry, embedding } = this.needQuery(need);
     const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, embedding);
     this.queryCache?.set(key, result);
@@ -432,9 +446,9 @@ class MatcherImpl implements Matcher {
     return assignEvent(this, opts);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     this.shared = undefined;
-    return this.pool.close();
+    await Promise.all([this.pool.close(), this.split.close()]);
   }
 
   schedule(assignment: EventAssignment, opts?: ScheduleEventOptions): EventSchedule {
@@ -453,6 +467,7 @@ class MatcherImpl implements Matcher {
       vocabulary: this.experts.index.vocab.size,
       indexBytes: expertBytes + this.needs.index.indexBytes(),
       bytesPerExpert: this.experts.size > 0 ? expertBytes / this.experts.size : 0,
+      splitSearches: this.split.splits,
     };
   }
 
@@ -515,7 +530,27 @@ class MatcherImpl implements Matcher {
     const planned = this.plan(side, counts, industry, this.searchOptions(o, embedding));
     if (!planned) return [];
     const ix = this.planIndex(side);
-    return this.finish(side, ix, planned, industry, runPlan(ix, planned.plan), o, embedding);
+    return this.finish(side, ix, planned, industry, this.search(side, ix, planned.plan), o, embedding);
+  }
+
+  /**
+   * One search: split with the worker thread (option `parallelSearch`) when it is on, the
+   * search is on the expert side, large and dense, and the side has not changed for a few
+   * queries (its shared copy is made once per change, so queries interleaved with adds do not
+   * pay for copies); otherwise on this thread. The results are the same either way.
+   */
+  private search<R extends { id: string }>(side: Side<R>, ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
+    const p = this.options.parallelSearch;
+    if (p === false || (side as unknown) !== this.experts) return runPlan(ix, plan);
+    const slots = ix.alive.length;
+    if (slots < (p === true ? SPLIT_FROM : p.fromSlots) || isSparse(postingCount(ix, plan.terms), slots)) return runPlan(ix, plan);
+    if (this.splitSeen.version !== side.version) this.splitSeen = { version: side.version, queries: 0 };
+    if (++this.splitSeen.queries < SPLIT_AFTER && this.shared?.version !== side.version) return runPlan(ix, plan);
+    const data = this.sharedExperts(ix);
+    this.split.attach(data);
+    if (!this.split.ready(data)) return runPlan(ix, plan);
+    const chunk = p === true || p.chunk === undefined ? Math.min(SPLIT_CHUNK, Math.max(4096, Math.ceil(slots / 8))) : p.chunk;
+    return this.split.run(ix, plan, Math.max(chunk, Math.ceil(slots / MAX_CHUNKS)));
   }
 
   /** Whether the latent part applies to a query with this embedding. */
@@ -658,10 +693,11 @@ export type { FieldSpec };
  * Rebuilds a matcher from `toJSON()` output (an object or its JSON text) or from `toBinary()`
  * output (bytes).
  */
-export function loadMatcher(snapshot: unknown, resources: MatcherResources = {}): Matcher {
+export function loadMatcher(snapshot: unknown, resources: MatcherResources = {}, runtime: RuntimeOptions = {}): Matcher {
+  const overrides = resolveRuntimeOptions(runtime);
   if (snapshot instanceof Uint8Array) {
     const state = readBinarySnapshot(snapshot);
-    const m = new MatcherImpl(resolveOptions(state.options), resources);
+    const m = new MatcherImpl(resolveOptions({ ...(state.options as object), ...overrides }), resources);
     try {
       m.restore(state);
     } catch (cause) {
@@ -670,7 +706,7 @@ export function loadMatcher(snapshot: unknown, resources: MatcherResources = {})
     return m;
   }
   const s = readSnapshot(snapshot);
-  const m = createMatcher(s.options as MatcherOptions, resources);
+  const m = createMatcher({ ...(s.options as MatcherOptions), ...overrides }, resources);
   m.addExperts(s.experts as ExpertInput[]);
   m.addNeeds(s.needs as NeedInput[]);
   return m;

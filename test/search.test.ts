@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldIndex } from '../src/index/field-index.js';
-import { createScratch, type QueryTerm, type SearchIndex, type SearchOptions, searchExhaustive, searchTopK } from '../src/rank/search.js';
+import { createScratch, type QueryTerm, type SearchIndex, type SearchOptions, Selection, searchChunks, searchExhaustive, searchTopK } from '../src/rank/search.js';
+import { chunkClaimer, createSplitControl } from '../src/rank/split.js';
 
 const params = {
   k1: 1.2,
@@ -34,6 +35,15 @@ const scenario = fc.record({
   // Per-slot factors on the text (profiles of the centroid model), or none.
   scaled: fc.boolean(),
   smallCandidates: fc.boolean(),
+  // A search split between two threads: chunk size, and how the chunks are shared out.
+  split: fc.record({
+    chunk: fc.constantFrom(1, 5, 33, 1000),
+    // 'ends': one thread from the front, the other from the back (as the claimer hands them
+    // out), the other taking `share` of them; 'shuffled': any order, each thread's share random.
+    order: fc.constantFrom('ends' as const, 'shuffled' as const),
+    share: fc.double({ min: 0, max: 1, noNaN: true }),
+    perm: fc.array(fc.nat(), { maxLength: 200 }),
+  }),
 });
 
 describe('pruned search', () => {
@@ -71,9 +81,38 @@ describe('pruned search', () => {
           minScore: s.minScore,
           ...(s.accumulate ? { accumulate: s.accumulate, blockSize: s.blockSize } : {}),
         };
-        expect(searchTopK(view, query, opts)).toEqual(searchExhaustive(view, query, opts));
+        const expected = searchExhaustive(view, query, opts);
+        expect(searchTopK(view, query, opts)).toEqual(expected);
         // The reused accumulator is left zeroed for the next query.
         expect(scratch.acc.every((x) => x === 0)).toBe(true);
+
+        // Split: two selections over disjoint chunks, one absorbing the other's candidates.
+        const { chunk, order, share, perm } = s.split;
+        const n = Math.ceil(index.slotCount / chunk);
+        let all = Array.from({ length: n }, (_, i) => i);
+        if (order === 'shuffled') {
+          for (let i = all.length - 1; i > 0; i--) {
+            const j = (perm[i % Math.max(1, perm.length)] ?? 0) % (i + 1);
+            [all[i], all[j]] = [all[j] as number, all[i] as number];
+          }
+        }
+        const theirCount = Math.round(share * n);
+        const mine = order === 'ends' ? all.slice(0, n - theirCount) : all.slice(theirCount);
+        const theirs = order === 'ends' ? all.slice(n - theirCount).reverse() : all.slice(0, theirCount);
+        all = [];
+        const claims = (list: number[]): (() => number) => {
+          let i = 0;
+          return () => (i < list.length ? (list[i++] as number) : -1);
+        };
+        const scratchB = createScratch(index.slotCount + 3);
+        const a = new Selection(view, opts, scratch);
+        const b = new Selection(view, opts, scratchB);
+        searchChunks(view, query, chunk, claims(mine), a);
+        searchChunks(view, query, chunk, claims(theirs), b);
+        const c = b.candidates();
+        a.absorb(c.slots, c.text);
+        expect(a.finish()).toEqual(expected);
+        expect(scratch.acc.every((x) => x === 0) && scratchB.acc.every((x) => x === 0)).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -96,5 +135,37 @@ describe('pruned search', () => {
     const slots = searchTopK(view, query, opts).map((h) => h.slot);
     expect(slots).toEqual([29, 28, 27, 26, 25]);
     expect(searchExhaustive(view, query, opts).map((h) => h.slot)).toEqual(slots);
+  });
+
+  it('hands out every chunk exactly once, from the front to one thread and from the back to the other', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.array(fc.boolean(), { maxLength: 120 }), (chunks, turns) => {
+        const ctrl = createSplitControl();
+        const job = 7;
+        // A fresh job: nothing taken (what SplitSearch.run stores before claiming).
+        Atomics.store(ctrl.claims, 0, BigInt(job) << 32n);
+        const front = chunkClaimer(ctrl, job, chunks, false);
+        const back = chunkClaimer(ctrl, job, chunks, true);
+        const got: number[] = [];
+        const fronts: number[] = [];
+        const backs: number[] = [];
+        for (const t of [...turns, ...Array<boolean>(chunks).fill(true), ...Array<boolean>(chunks).fill(false)]) {
+          const c = t ? front() : back();
+          if (c >= 0) (t ? fronts : backs).push(c);
+          if (c >= 0) got.push(c);
+        }
+        expect([...got].sort((x, y) => x - y)).toEqual(Array.from({ length: chunks }, (_, i) => i));
+        expect(fronts).toEqual(Array.from({ length: fronts.length }, (_, i) => i));
+        expect(backs).toEqual(Array.from({ length: backs.length }, (_, i) => chunks - 1 - i));
+        // A claimer of another job gets nothing, and neither does anyone once the job changes.
+        expect(chunkClaimer(ctrl, job + 1, chunks, false)()).toBe(-1);
+      }),
+    );
+    const ctrl = createSplitControl();
+    Atomics.store(ctrl.claims, 0, 3n << 32n);
+    const stale = chunkClaimer(ctrl, 3, 10, true);
+    expect(stale()).toBe(9);
+    Atomics.store(ctrl.claims, 0, 4n << 32n);
+    expect(stale()).toBe(-1);
   });
 });

@@ -26,7 +26,7 @@ export function shareIndex(d: WorkerIndexData): WorkerIndexData {
   };
 }
 
-function spawn(): Worker {
+export function spawnSearchWorker(): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./search-worker.js', here));
   // From the TypeScript sources (tests, scripts): register tsx in the worker, then load the entry.
@@ -49,7 +49,7 @@ export class WorkerPool {
   async run(data: WorkerIndexData, plans: readonly QueryPlan[], size: number): Promise<ScoredSlot[][]> {
     const n = Math.max(1, Math.min(size, plans.length));
     while (this.workers.length < n) {
-      const w = spawn();
+      const w = spawnSearchWorker();
       w.unref();
       this.workers.push(w);
     }

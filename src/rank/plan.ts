@@ -1,4 +1,4 @@
-import { type QueryTerm, type ScoredSlot, type SearchIndex, searchTopK } from './search.js';
+import { createScratch, type QueryTerm, type ScoredSlot, type SearchIndex, type SearchOptions, Selection, searchChunks, searchTopK } from './search.js';
 
 /**
  * A query reduced to plain data: weighted term ids, score scaling, the query's industry vector
@@ -29,6 +29,24 @@ export interface PlanIndex extends SearchIndex {
 }
 
 export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
+  return searchTopK(ix, plan.terms, planOptions(ix, plan));
+}
+
+/**
+ * The part of a plan's search that one thread does when a search is split: the chunks it
+ * claims, accumulated and selected (see `searchChunks`). The caller finishes the selection
+ * (main thread) or sends its candidates to the thread that does (worker).
+ */
+export function runPlanChunks(ix: PlanIndex, plan: QueryPlan, chunk: number, claim: () => number): Selection {
+  const slots = ix.alive.length;
+  const scratch = ix.scratch && ix.scratch.acc.length >= slots ? ix.scratch : createScratch(slots);
+  const sel = new Selection(ix, planOptions(ix, plan), scratch);
+  searchChunks(ix, plan.terms, chunk, claim, sel);
+  return sel;
+}
+
+/** A plan's search options: its industry boost and filters read from the index's per-slot data. */
+function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
   const dim = plan.industry.length;
   const q = Float64Array.from(plan.industry);
   const rows = ix.industryRows;
@@ -38,7 +56,7 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
   const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
   const wanted = plan.industries;
   const filtered = kinds !== undefined || exclude !== undefined || wanted !== undefined;
-  return searchTopK(ix, plan.terms, {
+  return {
     k: plan.k,
     textScale: plan.textScale,
     // industryBoost × cos(query industries, the slot's industries): both are unit vectors.
@@ -57,7 +75,7 @@ export function runPlan(ix: PlanIndex, plan: QueryPlan): ScoredSlot[] {
       : {}),
     tieKey: ix.tieKey,
     minScore: plan.minScore,
-  });
+  };
 }
 
 /** factor × (q · row of slot), reading only the query's non-zero industries (usually one or two). */

@@ -6,6 +6,7 @@ import { type MessagePort, parentPort } from 'node:worker_threads';
 import type { Segment } from '../index/segment.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './plan.js';
 import { createScratch } from './search.js';
+import { markAttached, type SplitAttach, serveSplit } from './split.js';
 
 export interface WorkerIndexData {
   segments: Segment[];
@@ -16,22 +17,36 @@ export interface WorkerIndexData {
   tieKeys: string[];
 }
 
-export type WorkerRequest = { type: 'init'; data: WorkerIndexData } | { type: 'run'; id: number; plans: QueryPlan[] };
+export type WorkerRequest =
+  | { type: 'init'; data: WorkerIndexData }
+  | { type: 'run'; id: number; plans: QueryPlan[] }
+  | { type: 'split-init'; attach: SplitAttach };
+
+function planIndex(d: WorkerIndexData): PlanIndex {
+  return {
+    segments: d.segments,
+    alive: d.alive,
+    ...(d.scale !== undefined ? { scale: d.scale } : {}),
+    scratch: createScratch(d.alive.length),
+    industryRows: d.industryRows,
+    kindOf: (slot) => d.kindCodes[slot] as number,
+    tieKey: (slot) => d.tieKeys[slot] as string,
+  };
+}
 
 function serve(port: MessagePort): void {
   let ix: PlanIndex | null = null;
+  let split: SplitAttach | null = null;
   port.on('message', (msg: WorkerRequest) => {
     if (msg.type === 'init') {
-      const d = msg.data;
-      ix = {
-        segments: d.segments,
-        alive: d.alive,
-        ...(d.scale !== undefined ? { scale: d.scale } : {}),
-        scratch: createScratch(d.alive.length),
-        industryRows: d.industryRows,
-        kindOf: (slot) => d.kindCodes[slot] as number,
-        tieKey: (slot) => d.tieKeys[slot] as string,
-      };
+      ix = planIndex(msg.data);
+      return;
+    }
+    if (msg.type === 'split-init') {
+      split?.port.close();
+      split = msg.attach;
+      serveSplit(planIndex(split.data), split);
+      markAttached(split.ctrl, split.attachId);
       return;
     }
     const index = ix;

@@ -1,4 +1,4 @@
-import { impactIn, type Segment, seek } from '../index/segment.js';
+import { impactIn, lowerBound, type Segment, seek } from '../index/segment.js';
 import { TopK } from './topk.js';
 
 /**
@@ -136,14 +136,10 @@ export function searchExhaustive(index: SearchIndex, query: readonly QueryTerm[]
 export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
   const slots = slotCount(index);
   const scratch = index.scratch && index.scratch.acc.length >= slots ? index.scratch : createScratch(slots);
-  let postings = 0;
-  for (const seg of index.segments) {
-    const V = seg.offsets.length - 1;
-    for (const q of query) if (q.termId < V) postings += (seg.offsets[q.termId + 1] as number) - (seg.offsets[q.termId] as number);
-  }
+  const postings = postingCount(index, query);
   // A dense query touches a good share of the documents: then remembering which ones costs more
   // (an unpredictable branch per posting) than scanning the whole accumulator afterwards.
-  const mode = opts.accumulate ?? (postings * 4 <= slots ? 'sparse' : slots > BLOCKED_FROM ? 'blocked' : 'dense');
+  const mode = opts.accumulate ?? (isSparse(postings, slots) ? 'sparse' : slots > BLOCKED_FROM ? 'blocked' : 'dense');
   const sel = new Selection(index, opts, scratch);
   const acc = scratch.acc;
   // The sparse and dense passes are written out separately on purpose: one function holding
@@ -184,6 +180,21 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
     accumulateBlocked(index.segments, query, acc, slots, opts.blockSize ?? ACC_BLOCK, sel);
   }
   return sel.finish();
+}
+
+/** Postings of the query's terms in the index. */
+export function postingCount(index: SearchIndex, query: readonly QueryTerm[]): number {
+  let postings = 0;
+  for (const seg of index.segments) {
+    const V = seg.offsets.length - 1;
+    for (const q of query) if (q.termId < V) postings += (seg.offsets[q.termId + 1] as number) - (seg.offsets[q.termId] as number);
+  }
+  return postings;
+}
+
+/** Whether `searchTopK` would track touched documents (a query touching few) rather than scan. */
+export function isSparse(postings: number, slots: number): boolean {
+  return postings * 4 <= slots;
 }
 
 /** Documents per block of the accumulator: 32k × 8 bytes stays in a core's L2 cache. */
@@ -233,13 +244,72 @@ function accumulateBlocked(segments: readonly Segment[], query: readonly QueryTe
 }
 
 /**
+ * The chunked form of `searchTopK`'s accumulation, for a search split between threads: the
+ * slots are cut into chunks of `chunk` documents, `claim` hands out chunk numbers (-1 when none
+ * is left for this thread), and each claimed chunk is accumulated (every term's postings within
+ * it) and selected into `sel`. A thread that takes consecutive chunks upwards continues each
+ * term's list where the last chunk ended, downwards it searches back from where the last chunk
+ * began, in any other order it looks the chunk up. `Selection.absorb` merges the other
+ * thread's candidates.
+ */
+export function searchChunks(index: SearchIndex, query: readonly QueryTerm[], chunk: number, claim: () => number, sel: Selection): void {
+  const slots = slotCount(index);
+  const acc = sel.accumulator;
+  const parts = index.segments.map((seg) => {
+    const V = seg.offsets.length - 1;
+    const terms = query.filter((q) => q.termId < V);
+    return {
+      seg,
+      units: Float64Array.from(terms, (q) => q.units),
+      begin: Int32Array.from(terms, (q) => seg.offsets[q.termId] as number),
+      end: Int32Array.from(terms, (q) => seg.offsets[q.termId + 1] as number),
+      // Where the last chunk's postings began and ended in each term's list.
+      from: new Int32Array(terms.length),
+      to: new Int32Array(terms.length),
+    };
+  });
+  let prev = -2;
+  for (let c = claim(); c >= 0; prev = c, c = claim()) {
+    const lo = c * chunk;
+    const hi = Math.min(lo + chunk, slots);
+    const up = c === prev + 1;
+    const down = c === prev - 1;
+    for (const { seg, units, begin, end, from, to } of parts) {
+      const { docs, imps } = seg;
+      for (let j = 0; j < units.length; j++) {
+        const u = units[j] as number;
+        let p: number;
+        let stop: number;
+        if (up) {
+          p = to[j] as number;
+          stop = lowerBound(docs, p, end[j] as number, hi);
+        } else if (down) {
+          stop = from[j] as number;
+          p = lowerBound(docs, begin[j] as number, stop, lo);
+        } else {
+          p = lowerBound(docs, begin[j] as number, end[j] as number, lo);
+          stop = seek(docs, p, end[j] as number, hi);
+        }
+        from[j] = p;
+        to[j] = stop;
+        for (; p < stop; p++) {
+          const d = docs[p] as number;
+          acc[d] = (acc[d] as number) + u * (imps[p] as number);
+        }
+      }
+    }
+    sel.scanRange(acc, lo, hi);
+  }
+}
+
+/**
  * The selection of `searchTopK`. Scans keep the k eligible documents with the most text (a
  * min-heap) and, as candidates with their text, every document whose text with the largest
  * boost reaches the heap's least text at the time it is seen; scans zero what they read. Final
  * scores are at least textScale × text, so the k-th best score is at least textScale × (the
  * heap's least text), which only rises: a document skipped by a scan cannot enter the top k.
  */
-class Selection {
+export class Selection {
   private readonly heapSlots: Int32Array;
   private readonly heapText: Float64Array;
   private cand: Int32Array;
@@ -259,6 +329,28 @@ class Selection {
     this.cand = scratch.candidates;
     this.candText = scratch.candidateText;
     this.stretch = 1 + opts.boostBound;
+  }
+
+  /** The scratch accumulator this selection reads (all zero between scans). */
+  get accumulator(): Float64Array {
+    return this.scratch.acc;
+  }
+
+  /** The documents this selection kept (the heap's among them) with their text, as copies. */
+  candidates(): { slots: Int32Array; text: Float64Array } {
+    return { slots: this.cand.slice(0, this.m), text: this.candText.slice(0, this.m) };
+  }
+
+  /**
+   * Merges the candidates another selection kept over other documents. A document that selection
+   * skipped had text × the largest boost below its heap's least text, which is at most the k-th
+   * text of the union: this selection would have skipped it too, so the merge loses nothing.
+   */
+  absorb(slots: Int32Array, text: Float64Array): void {
+    for (let i = 0; i < slots.length; i++) {
+      const t = text[i] as number;
+      if (t > this.skipBelow) this.consider(slots[i] as number, t);
+    }
   }
 
   /** Scans and zeroes acc[lo, hi). */
