@@ -37,6 +37,21 @@ export interface BuildResult {
   /** buildMs / segmentOnlyMs. */
   ratio: number;
   chars: number;
+  /** The same profiles through addExpertsParallel (up to 100k), timed the same way. */
+  parallel?: ParallelBuildResult;
+}
+
+export interface ParallelBuildResult {
+  workers: number;
+  /** addExpertsParallel over all chunks, worker start-up included (a fresh process's first call). */
+  addMs: number;
+  firstQueryMs: number;
+  buildMs: number;
+  /** The raw segmenter over the same texts, alternating with the chunks as in the main build. */
+  segmentOnlyMs: number;
+  ratio: number;
+  /** Binary snapshot byte for byte equal to the addExperts build's. */
+  identical: boolean;
 }
 
 export interface MemoryResult {

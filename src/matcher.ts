@@ -17,7 +17,6 @@ import { rerankLatent } from './rank/latent.js';
 import { impactOf, isSparse, postingCount, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
 import { MAX_CHUNKS, SplitSearch } from './rank/split.js';
-import { centroidWeights } from './index/centroid.js';
 import { shareIndex, WorkerPool } from './rank/batch.js';
 import type { WorkerIndexData } from './rank/search-worker.js';
 import { availableParallelism } from 'node:os';
@@ -29,24 +28,20 @@ import {
   NEED_FIELDS,
   needFieldTokens,
   weightedCounts,
-  expertUnitTokens,
-  concatUnits,
 } from './records.js';
 import { Side } from './side.js';
-import { buildClassifier, type Classifier } from './taxonomy/classify.js';
+import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
-import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
-import { agreement, declaredScores, industryVector } from './taxonomy/vector.js';
-import { type Analyzer, createAnalyzer } from './text/analyzer.js';
+import { agreement } from './taxonomy/vector.js';
+import type { Analyzer } from './text/analyzer.js';
 import { createSegmenter, type SegmenterPool } from './text/backends/index.js';
-import { buildExpansionTable, type ExpansionTable, synonymClasses } from './text/expansion.js';
-import { createNormalizer } from './text/normalize.js';
-import { buildLexicon, MEANINGFUL_SINGLE_CHARS } from './text/resources.js';
+import { buildExpansionTable, type ExpansionTable } from './text/expansion.js';
 import type { ExpertInput, ExpertKind, IndustryScore, NeedInput, Recommendation } from './types.js';
 import { EXPERT_KINDS } from './types.js';
 import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
+import { buildPipeline, industryVectorOf, type PackedDocs, type Prepared, prepareExpert, prepareNeed, type TextPipeline, unpackDocs } from './prepare.js';
 
 export interface RecommendExpertsOptions {
   topK?: number;
@@ -74,6 +69,14 @@ export interface Matcher {
   readonly options: ResolvedOptions;
   addExperts(experts: ExpertInput[]): void;
   addNeeds(needs: NeedInput[]): void;
+  /**
+   * `addExperts` with the text analysis on worker threads (the calling thread validates all
+   * records first, then indexes the analysed ones in order while the workers go on): the same
+   * index as `addExperts`, in less time on several cores. Nothing is added if any record is
+   * invalid. Until it resolves, other adds and removes throw; queries see the records added so far.
+   */
+  addExpertsParallel(experts: ExpertInput[], run?: BatchOptions): Promise<void>;
+  addNeedsParallel(needs: NeedInput[], run?: BatchOptions): Promise<void>;
   removeExpert(id: string): boolean;
   removeNeed(id: string): boolean;
   /**
@@ -140,12 +143,12 @@ export interface MatcherStats {
 
 const DEFAULT_TOP_K = 10;
 
-/** Field weights inside a centroid unit (EXPERT_FIELDS order: keywords, titles, bio, abstracts). */
-const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
 
 /** Profiles from which `parallelSearch: true` splits a search, and the most per chunk. */
 const SPLIT_FROM = 65_536;
 const SPLIT_CHUNK = 32_768;
+/** Records per message of a parallel add. */
+const PREPARE_CHUNK = 500;
 /** Queries on an unchanged expert side before its index is copied for parallel search. */
 const SPLIT_AFTER = 3;
 
@@ -157,6 +160,9 @@ export function createMatcher(options?: MatcherOptions, resources: MatcherResour
 class MatcherImpl implements Matcher {
   private readonly analyzer: Analyzer;
   private readonly classifier: Classifier;
+  private readonly pipeline: TextPipeline;
+  /** Whether a parallel add is in progress (other changes are refused meanwhile). */
+  private busy = false;
   private readonly expansions: ExpansionTable;
   private readonly background: BackgroundIdf;
   private readonly experts: Side<ExpertInput>;
@@ -174,25 +180,13 @@ class MatcherImpl implements Matcher {
     readonly options: ResolvedOptions,
     resources: MatcherResources,
   ) {
-    const lexicon = buildLexicon(options);
-    this.analyzer = createAnalyzer({
-      segmenter: resources.segmenters
-        ? resources.segmenters.get(options.segmenter, lexicon.segmenterWords)
-        : createSegmenter(options.segmenter, lexicon.segmenterWords),
-      normalize: createNormalizer(),
-      stopwords: lexicon.stopwords,
-      phrases: lexicon.phrases,
-      mixedTerms: lexicon.mixedTerms,
-      asciiTerms: lexicon.asciiTerms,
-      keepSingle: MEANINGFUL_SINGLE_CHARS,
-      cacheChars: options.cacheChars,
-      charBigrams: options.charBigrams,
-    });
-    this.expansions = buildExpansionTable(this.analyzer, lexicon.synonymGroups, CONCEPTS, options.expansion);
-    this.classifier = buildClassifier(this.analyzer, INDUSTRY_TERMS, synonymClasses(this.analyzer, lexicon.synonymGroups), {
-      relative: options.classifyRelative,
-      minEvidence: options.classifyMinEvidence,
-    });
+    const pipeline = buildPipeline(options, (words) =>
+      resources.segmenters ? resources.segmenters.get(options.segmenter, words) : createSegmenter(options.segmenter, words),
+    );
+    this.pipeline = pipeline;
+    this.analyzer = pipeline.analyzer;
+    this.classifier = pipeline.classifier;
+    this.expansions = buildExpansionTable(this.analyzer, pipeline.lexicon.synonymGroups, CONCEPTS, options.expansion);
     this.background =
       resources.backgroundIdf ?? (options.backgroundIdf === 'jieba' ? loadBackgroundIdf() : flatBackgroundIdf());
     this.experts = new Side<ExpertInput>(EXPERT_FIELDS, options.k1);
@@ -204,19 +198,11 @@ class MatcherImpl implements Matcher {
   // ---- adding and removing -------------------------------------------------------------------
 
   addExperts(experts: ExpertInput[]): void {
+    this.idle();
     const valid = validateExperts(experts, (id) => this.experts.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
     const centroid = this.options.profileModel === 'centroid';
-    const prepared = valid.map((e) => {
-      if (!centroid) {
-        const fields = expertFieldTokens(this.analyzer, e);
-        return { e, fields, industry: this.industryVectorOf(e.industries, fields, EXPERT_FIELDS) };
-      }
-      const units = expertUnitTokens(this.analyzer, e);
-      const fields = concatUnits(units, EXPERT_FIELDS.length);
-      const weights = centroidWeights(units, CENTROID_FIELD_WEIGHTS);
-      return { e, fields, weights, industry: this.industryVectorOf(e.industries, fields, EXPERT_FIELDS) };
-    });
+    const prepared = valid.map((e) => ({ e, ...prepareExpert(this.pipeline, e, centroid) }));
     // zod returns fresh objects, so the caller cannot change what the matcher holds.
     for (const p of prepared) {
       if (p.weights) this.experts.addWeighted(p.e, p.weights.weights, p.weights.scale, p.industry);
@@ -227,12 +213,10 @@ class MatcherImpl implements Matcher {
   }
 
   addNeeds(needs: NeedInput[]): void {
+    this.idle();
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
-    const prepared = valid.map((n) => {
-      const fields = needFieldTokens(this.analyzer, n);
-      return { n, fields, industry: this.industryVectorOf(n.industries, fields, NEED_FIELDS) };
-    });
+    const prepared = valid.map((n) => ({ n, ...prepareNeed(this.pipeline, n) }));
     for (const p of prepared) this.needs.add(p.n, p.fields, p.industry);
     this.embeddingDim = dim;
     this.queryCache?.clear();
@@ -254,7 +238,86 @@ class MatcherImpl implements Matcher {
     return this.removeFrom(this.needs, ids);
   }
 
+  async addExpertsParallel(experts: ExpertInput[], run: BatchOptions = {}): Promise<void> {
+    this.idle();
+    const valid = validateExperts(experts, (id) => this.experts.has(id));
+    const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
+    if (this.options.profileModel === 'centroid') {
+      // Centroid weights do not travel packed: analysed here (see README).
+      for (const e of valid) {
+        const p = prepareExpert(this.pipeline, e, true);
+        if (p.weights) this.experts.addWeighted(e, p.weights.weights, p.weights.scale, p.industry);
+      }
+      this.queryCache?.clear();
+    } else {
+      await this.addPrepared(this.experts, 'experts', valid, run, (e) => prepareExpert(this.pipeline, e, false));
+    }
+    this.embeddingDim = dim;
+  }
+
+  async addNeedsParallel(needs: NeedInput[], run: BatchOptions = {}): Promise<void> {
+    this.idle();
+    const valid = validateNeeds(needs, (id) => this.needs.has(id));
+    const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
+    await this.addPrepared(this.needs, 'needs', valid, run, (n) => prepareNeed(this.pipeline, n));
+    this.embeddingDim = dim;
+  }
+
+  /**
+   * Adds validated records analysed on worker threads, chunk by chunk in order (so slots are
+   * those of `addExperts`), at most two chunks in flight per worker. A chunk whose worker fails
+   * is analysed here. Other adds and removes are refused until it is done.
+   */
+  private async addPrepared<R extends ExpertInput | NeedInput>(
+    side: Side<R>,
+    kind: 'experts' | 'needs',
+    valid: R[],
+    run: BatchOptions,
+    here: (r: R) => Prepared,
+  ): Promise<void> {
+    const workers = run.workers ?? availableParallelism();
+    if (!Number.isInteger(workers) || workers < 1) throw new InnomatchError(`workers must be a positive integer, got ${String(workers)}`);
+    const chunks: R[][] = [];
+    for (let i = 0; i < valid.length; i += PREPARE_CHUNK) chunks.push(valid.slice(i, i + PREPARE_CHUNK));
+    // The jieba backend of nodejieba is process-global native state: it stays on this thread.
+    const remote = workers > 1 && chunks.length > 1 && this.options.segmenter === 'node-rs';
+    const intern = (t: string): number => side.index.vocab.intern(t);
+    this.busy = true;
+    try {
+      const pending: Promise<PackedDocs | Prepared[]>[] = [];
+      const launch = (i: number): void => {
+        const chunk = chunks[i] as R[];
+        pending[i] = remote
+          ? this.pool.prepare(this.options, kind, chunk, workers).catch((): Prepared[] => chunk.map(here))
+          : Promise.resolve(chunk.map(here));
+      };
+      let next = 0;
+      for (; next < Math.min(chunks.length, 2 * workers); next++) launch(next);
+      for (let i = 0; i < chunks.length; i++) {
+        const got = await (pending[i] as Promise<PackedDocs | Prepared[]>);
+        delete pending[i];
+        if (next < chunks.length) launch(next++);
+        const chunk = chunks[i] as R[];
+        // Unpacked here, in chunk order: new terms get the ids addExperts would give them.
+        const docs = Array.isArray(got) ? got : unpackDocs(got, intern);
+        docs.forEach((d, j) => {
+          if ('fields' in d) side.add(chunk[j] as R, d.fields, d.industry);
+          else side.addImpacts(chunk[j] as R, d.termIds, d.imps, d.industry);
+        });
+        if (docs.length > 0) this.queryCache?.clear();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Refuses changes while a parallel add is in progress. */
+  private idle(): void {
+    if (this.busy) throw new InnomatchError('an addExpertsParallel / addNeedsParallel call is in progress: wait for it before changing the matcher');
+  }
+
   private removeFrom<R extends { id: string }>(side: Side<R>, ids: unknown): number {
+    this.idle();
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new InnomatchError('ids must be an array of strings');
     const removed = side.removeMany(ids);
     if (removed > 0) this.queryCache?.clear();
@@ -478,9 +541,9 @@ class MatcherImpl implements Matcher {
     fields: readonly (readonly string[])[],
     specs: readonly FieldSpec[],
   ): Float64Array {
-    if (declared && declared.length > 0) return industryVector(declaredScores(declared));
-    return industryVector(this.classifier.classifyCounts(weightedCounts(fields, specs)));
+    return industryVectorOf(this.pipeline, declared, fields, specs);
   }
+
 
   /** The query as plain data against one side (see rank/plan.ts), or null when nothing can match. */
   private plan<R extends { id: string }>(

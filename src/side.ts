@@ -44,6 +44,11 @@ export class Side<R extends { id: string }> {
     return this.register(record, this.index.add(fieldTokens), industry);
   }
 
+  /** Adds a record whose impacts were computed elsewhere (`documentImpacts`, term ids of this index). */
+  addImpacts(record: R, termIds: Int32Array, imps: Uint8Array, industry: Float64Array): number {
+    return this.register(record, this.index.addImpacts(termIds, imps), industry);
+  }
+
   /** Adds a record whose term weights come from another model than BM25F (see centroid.ts). */
   addWeighted(record: R, weights: ReadonlyMap<string, number>, scale: number, industry: Float64Array): number {
     return this.register(record, this.index.addWeighted(weights, scale), industry);

@@ -4,11 +4,11 @@
  * Compared with the raw segmenter alone over exactly the same texts. The last build is kept for
  * the other scenarios, and the heap is measured around it.
  */
-import type { Matcher } from '../../src/index.js';
+import type { ExpertInput, Matcher } from '../../src/index.js';
 import { type BenchContext, NEED_RANGES, newMatcher, rawJieba, TOP10 } from '../context.js';
 import { expertTexts } from '../generate.js';
 import { hasGc, heapBytes, log, median, now, settleHeap } from '../stats.js';
-import type { BuildResult, MemoryResult } from '../types.js';
+import type { BuildResult, MemoryResult, ParallelBuildResult } from '../types.js';
 import { getHeapStatistics } from 'node:v8';
 
 const WARM_TEXT = '電機溫升過高，绕组发黑；永磁同步电机 machine vision 5G 304不锈钢';
@@ -54,30 +54,10 @@ export async function runBuild(
     await settleHeap();
     const h0 = heapBytes();
     let peak = process.memoryUsage().heapUsed;
-    let addMs = 0;
-    let segMs = 0;
-    let c = 0;
-    let sink = 0;
-    // Each chunk is added, and its texts are segmented by the raw backend right before or after
-    // (alternately), so that the load of a shared machine weighs on both alike.
-    for (let from = 0, k = 0; from < n; from += ctx.chunk, k++) {
-      const batch = ctx.gen.experts(from, Math.min(ctx.chunk, n - from));
-      const texts = batch.flatMap(expertTexts);
-      for (const t of texts) c += t.length;
-      const segment = (): void => {
-        const s0 = now();
-        for (const t of texts) sink += raw.cut(t).length;
-        segMs += now() - s0;
-      };
-      if (k % 2 === 1) segment();
-      t0 = now();
-      m.addExperts(batch);
-      addMs += now() - t0;
-      if (k % 2 === 0) segment();
+    const { addMs, segMs, chars: c } = await addInChunks(ctx, n, raw, (batch) => m.addExperts(batch), (added, ms) => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
-      if (n >= 200_000 && k % 10 === 9) log(`  build ${n}: ${from + ctx.chunk} added, ${(addMs / 1000).toFixed(1)} s`);
-    }
-    if (sink < 0) log('impossible');
+      if (n >= 200_000 && (added / ctx.chunk) % 10 === 0) log(`  build ${n}: ${added} added, ${(ms / 1000).toFixed(1)} s`);
+    });
     t0 = now();
     m.recommendExperts(firstNeed, TOP10);
     firstTimes.push(now() - t0);
@@ -103,12 +83,77 @@ export async function runBuild(
     chars,
   };
   build.ratio = build.buildMs / build.segmentOnlyMs;
+  if (n <= PARALLEL_MAX) build.parallel = await parallelBuild(ctx, n, kept, firstNeed);
   log(
     `build ${n}: ${(build.buildMs / 1000).toFixed(2)} s (add ${(build.addMs / 1000).toFixed(2)} s + first query ${build.firstQueryMs.toFixed(0)} ms), ` +
       `segmenter alone ${(build.segmentOnlyMs / 1000).toFixed(2)} s → ${build.ratio.toFixed(2)}x; ` +
       (memory.statsIndexPerProfile !== undefined ? `m.stats index ${memory.statsIndexPerProfile.toFixed(0)} B/profile` : 'no m.stats'),
   );
   return { m: kept, build, memory };
+}
+
+/** Largest size at which the parallel build is also measured (it holds a second matcher). */
+const PARALLEL_MAX = 100_000;
+const PARALLEL_WORKERS = 2;
+
+/**
+ * The same profiles added with addExpertsParallel (2 workers, started by the first call, as in a
+ * fresh process), each chunk alternating with the raw segmenter over its texts, as above. The
+ * result must be the same index: its binary snapshot is compared byte for byte.
+ */
+async function parallelBuild(ctx: BenchContext, n: number, reference: Matcher, firstNeed: ReturnType<BenchContext['gen']['needs']>[number]): Promise<ParallelBuildResult> {
+  const raw = rawJieba();
+  await settleHeap();
+  const m = newMatcher(ctx);
+  m.analyze(WARM_TEXT);
+  const { addMs, segMs } = await addInChunks(ctx, n, raw, (batch) => m.addExpertsParallel(batch, { workers: PARALLEL_WORKERS }));
+  const t0 = now();
+  m.recommendExperts(firstNeed, TOP10);
+  const firstQueryMs = now() - t0;
+  const identical = Buffer.compare(Buffer.from(m.toBinary()), Buffer.from(reference.toBinary())) === 0;
+  await m.close();
+  const buildMs = addMs + firstQueryMs;
+  const out: ParallelBuildResult = { workers: PARALLEL_WORKERS, addMs, firstQueryMs, buildMs, segmentOnlyMs: segMs, ratio: buildMs / segMs, identical };
+  log(
+    `parallel build ${n}: ${(buildMs / 1000).toFixed(2)} s on ${PARALLEL_WORKERS} workers, segmenter alone ${(segMs / 1000).toFixed(2)} s → ${out.ratio.toFixed(2)}x; identical index: ${identical}`,
+  );
+  return out;
+}
+
+/**
+ * Adds n generated profiles in chunks (generation not timed) with `add`; each chunk's texts are
+ * segmented by the raw backend right before or after the chunk is added (alternately), so that
+ * the load of a shared machine weighs on both alike.
+ */
+async function addInChunks(
+  ctx: BenchContext,
+  n: number,
+  raw: { cut(text: string): string[] },
+  add: (batch: ExpertInput[]) => void | Promise<void>,
+  after?: (added: number, addMs: number) => void,
+): Promise<{ addMs: number; segMs: number; chars: number }> {
+  let addMs = 0;
+  let segMs = 0;
+  let chars = 0;
+  let sink = 0;
+  for (let from = 0, k = 0; from < n; from += ctx.chunk, k++) {
+    const batch = ctx.gen.experts(from, Math.min(ctx.chunk, n - from));
+    const texts = batch.flatMap(expertTexts);
+    for (const t of texts) chars += t.length;
+    const segment = (): void => {
+      const s0 = now();
+      for (const t of texts) sink += raw.cut(t).length;
+      segMs += now() - s0;
+    };
+    if (k % 2 === 1) segment();
+    const t0 = now();
+    await add(batch);
+    addMs += now() - t0;
+    if (k % 2 === 0) segment();
+    after?.(from + batch.length, addMs);
+  }
+  if (sink < 0) log('impossible');
+  return { addMs, segMs, chars };
 }
 
 async function measureMemory(ctx: BenchContext, m: Matcher, n: number, delta: number, peak: number): Promise<MemoryResult> {

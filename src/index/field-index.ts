@@ -10,14 +10,60 @@ const TAIL_SHARE = 0.1;
 /** When removed documents exceed this share of the slots, segments are rewritten without them. */
 const DEAD_SHARE = 0.2;
 
+/** Reusable buffers of `documentImpacts` (grown on demand). */
+export interface ImpactBuffers {
+  mark: Int32Array;
+  rowTerm: Int32Array;
+  rowTf: Float64Array;
+}
+
+export function impactBuffers(): ImpactBuffers {
+  return { mark: new Int32Array(1024), rowTerm: new Int32Array(256), rowTf: new Float64Array(1024) };
+}
+
 /**
- * A multi-field inverted index. A document's impact for a term depends on the document alone
- * (BM25F with fixed reference field lengths, see similarity.ts); only the IDF depends on the
- * corpus and it is applied at query time from live document frequencies. So adding documents
- * never re-weights old ones: new documents go to a small tail segment that is merged into the
- * main segment once it reaches a tenth of its size, and results after any sequence of adds and
- * removes equal those of a fresh build of the same documents.
+ * A document's term ids (ascending) and quantised BM25F impacts, from its field tokens: it
+ * depends on the document alone (and `intern`, which gives the ids), so it can run anywhere.
  */
+export function documentImpacts(
+  fields: FieldTokens,
+  params: Bm25fParams,
+  intern: (token: string) => number,
+  b: ImpactBuffers,
+): { termIds: Int32Array; imps: Uint8Array } {
+  const F = params.fields.length;
+  if (fields.length !== F) throw new RangeError(`expected ${F} fields, got ${fields.length}`);
+  // Rows of per-field counts, one per distinct term, in reused buffers: `mark[id]` is 1 + the
+  // term's row when `rowTerm` of that row says so (stale marks of earlier documents fail that).
+  let n = 0;
+  for (let f = 0; f < F; f++) {
+    for (const tok of fields[f] as readonly string[]) {
+      const id = intern(tok);
+      if (id >= b.mark.length) b.mark = enlarge(b.mark, id + 1);
+      let r = (b.mark[id] as number) - 1;
+      if (r < 0 || r >= n || b.rowTerm[r] !== id) {
+        if (n >= b.rowTerm.length) {
+          b.rowTerm = enlarge(b.rowTerm, n + 1);
+          b.rowTf = enlarge(b.rowTf, (n + 1) * F);
+        }
+        r = n++;
+        b.rowTerm[r] = id;
+        b.mark[id] = r + 1;
+        b.rowTf.fill(0, r * F, r * F + F);
+      }
+      b.rowTf[r * F + f]! += 1;
+    }
+  }
+  const lengths = fields.map((f) => f.length);
+  const termIds = b.rowTerm.slice(0, n).sort();
+  const imps = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = (b.mark[termIds[i] as number] as number) - 1;
+    imps[i] = quantizeImpact(saturatedTf(b.rowTf.subarray(r * F, r * F + F), lengths, params));
+  }
+  return { termIds, imps };
+}
+
 /** A compacted index: one segment, no pending documents. Plain data for snapshots. */
 export interface FieldIndexState {
   terms: readonly string[];
@@ -28,6 +74,14 @@ export interface FieldIndexState {
   scale?: Float32Array;
 }
 
+/**
+ * A multi-field inverted index. A document's impact for a term depends on the document alone
+ * (BM25F with fixed reference field lengths, see similarity.ts); only the IDF depends on the
+ * corpus and it is applied at query time from live document frequencies. So adding documents
+ * never re-weights old ones: new documents go to a small tail segment that is merged into the
+ * main segment once it reaches a tenth of its size, and results after any sequence of adds and
+ * removes equal those of a fresh build of the same documents.
+ */
 export class FieldIndex {
   vocab = new Vocabulary();
   private df = new Int32Array(1024);
@@ -45,7 +99,7 @@ export class FieldIndex {
   private tailPostings = 0;
   private pending: PendingDoc[] = [];
   /** Reused by `prepare` (one document at a time). */
-  private buffers = { mark: new Int32Array(1024), rowTerm: new Int32Array(256), rowTf: new Float64Array(1024) };
+  private buffers = impactBuffers();
 
   constructor(readonly params: Bm25fParams) {}
 
@@ -78,43 +132,26 @@ export class FieldIndex {
 
   /** Term ids and quantised impacts of a document, from its field tokens. */
   private prepare(fields: FieldTokens): { termIds: Int32Array; imps: Uint8Array } {
-    const F = this.fieldCount;
-    if (fields.length !== F) throw new RangeError(`expected ${F} fields, got ${fields.length}`);
-    // Rows of per-field counts, one per distinct term, in reused buffers: `mark[id]` is 1 + the
-    // term's row when `rowTerm` of that row says so (stale marks of earlier documents fail that).
-    const b = this.buffers;
-    let n = 0;
-    for (let f = 0; f < F; f++) {
-      for (const tok of fields[f] as readonly string[]) {
-        const id = this.vocab.intern(tok);
-        if (id >= b.mark.length) b.mark = enlarge(b.mark, id + 1);
-        let r = (b.mark[id] as number) - 1;
-        if (r < 0 || r >= n || b.rowTerm[r] !== id) {
-          if (n >= b.rowTerm.length) {
-            b.rowTerm = enlarge(b.rowTerm, n + 1);
-            b.rowTf = enlarge(b.rowTf, (n + 1) * F);
-          }
-          r = n++;
-          b.rowTerm[r] = id;
-          b.mark[id] = r + 1;
-          b.rowTf.fill(0, r * F, r * F + F);
-        }
-        b.rowTf[r * F + f]! += 1;
-      }
-    }
-    const lengths = fields.map((f) => f.length);
-    const termIds = b.rowTerm.slice(0, n).sort();
-    const imps = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = (b.mark[termIds[i] as number] as number) - 1;
-      imps[i] = quantizeImpact(saturatedTf(b.rowTf.subarray(r * F, r * F + F), lengths, this.params));
-    }
-    return { termIds, imps };
+    return documentImpacts(fields, this.params, (tok) => this.vocab.intern(tok), this.buffers);
   }
 
   /** Adds a document and returns its slot. */
   add(fields: FieldTokens): number {
     return this.insert(this.prepare(fields), 1);
+  }
+
+  /**
+   * Adds a document given as term ids (strictly ascending, interned in this index's vocabulary)
+   * and their impacts (1..255), as `documentImpacts` computes them elsewhere. Returns its slot.
+   */
+  addImpacts(termIds: Int32Array, imps: Uint8Array): number {
+    if (termIds.length !== imps.length) throw new RangeError('termIds and imps differ in length');
+    const V = this.vocab.size;
+    for (let i = 0; i < termIds.length; i++) {
+      const id = termIds[i] as number;
+      if (id < 0 || id >= V || (i > 0 && id <= (termIds[i - 1] as number)) || imps[i] === 0) throw new RangeError('bad document impacts');
+    }
+    return this.insert({ termIds, imps }, 1);
   }
 
   /**

@@ -5,6 +5,9 @@ import type { Segment } from '../index/segment.js';
 import type { QueryPlan } from './plan.js';
 import type { ScoredSlot } from './search.js';
 import type { WorkerIndexData, WorkerRequest } from './search-worker.js';
+import type { ResolvedOptions } from '../config.js';
+import type { PackedDocs } from '../prepare.js';
+import type { ExpertInput, NeedInput } from '../types.js';
 
 function shared<T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T): T {
   const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
@@ -43,53 +46,78 @@ export function spawnSearchWorker(): Worker {
 export class WorkerPool {
   private workers: Worker[] = [];
   private next = 0;
+  private turn = 0;
   /** The index each worker holds, so that an unchanged index is not sent again. */
   private readonly holds = new WeakMap<Worker, WorkerIndexData>();
 
   async run(data: WorkerIndexData, plans: readonly QueryPlan[], size: number): Promise<ScoredSlot[][]> {
     const n = Math.max(1, Math.min(size, plans.length));
+    const workers = this.ensure(n);
+    const chunk = Math.ceil(plans.length / n);
+    const parts = await Promise.all(
+      workers.map((w, i) => {
+        if (this.holds.get(w) !== data) {
+          w.postMessage({ type: 'init', data } satisfies WorkerRequest);
+          this.holds.set(w, data);
+        }
+        const id = this.next++;
+        return this.request<{ results: ScoredSlot[][] }>(w, id, { type: 'run', id, plans: plans.slice(i * chunk, (i + 1) * chunk) });
+      }),
+    );
+    return parts.flatMap((p) => p.results);
+  }
+
+  /**
+   * Analyses records on a worker (the pool's workers in turn, `size` of them at most): the
+   * worker builds the text pipeline of `options` once and keeps it. Rejects if the worker fails.
+   */
+  prepare(options: ResolvedOptions, kind: 'experts' | 'needs', records: readonly (ExpertInput | NeedInput)[], size: number): Promise<PackedDocs> {
+    const workers = this.ensure(Math.max(1, size));
+    const w = workers[this.turn++ % workers.length] as Worker;
+    const id = this.next++;
+    // As one JSON string: cloning it costs far less than cloning the records as objects.
+    return this.request<{ packed: PackedDocs }>(w, id, { type: 'prepare', id, options, kind, records: JSON.stringify(records) }).then((r) => r.packed);
+  }
+
+  /** The first `n` workers, started if need be. */
+  private ensure(n: number): Worker[] {
     while (this.workers.length < n) {
       const w = spawnSearchWorker();
       w.unref();
       this.workers.push(w);
     }
-    const chunk = Math.ceil(plans.length / n);
-    const parts = await Promise.all(
-      this.workers.slice(0, n).map((w, i) => {
-        const id = this.next++;
-        return new Promise<ScoredSlot[][]>((resolve, reject) => {
-          const onMessage = (msg: { id: number; results: ScoredSlot[][] }): void => {
-            if (msg.id !== id) return;
-            cleanup();
-            resolve(msg.results);
-          };
-          const onError = (err: Error): void => {
-            cleanup();
-            this.drop(w);
-            reject(err);
-          };
-          const onExit = (code: number): void => {
-            cleanup();
-            this.drop(w);
-            reject(new Error(`search worker exited with code ${code}`));
-          };
-          const cleanup = (): void => {
-            w.off('message', onMessage);
-            w.off('error', onError);
-            w.off('exit', onExit);
-          };
-          w.on('message', onMessage);
-          w.on('error', onError);
-          w.on('exit', onExit);
-          if (this.holds.get(w) !== data) {
-            w.postMessage({ type: 'init', data } satisfies WorkerRequest);
-            this.holds.set(w, data);
-          }
-          w.postMessage({ type: 'run', id, plans: plans.slice(i * chunk, (i + 1) * chunk) } satisfies WorkerRequest);
-        });
-      }),
-    );
-    return parts.flat();
+    return this.workers.slice(0, n);
+  }
+
+  /** Posts `msg` to `w` and resolves with its reply of the same id (rejects on `error`). */
+  private request<T>(w: Worker, id: number, msg: WorkerRequest): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onMessage = (reply: { id: number; error?: string } & T): void => {
+        if (reply.id !== id) return;
+        cleanup();
+        if (reply.error !== undefined) reject(new Error(reply.error));
+        else resolve(reply);
+      };
+      const onError = (err: Error): void => {
+        cleanup();
+        this.drop(w);
+        reject(err);
+      };
+      const onExit = (code: number): void => {
+        cleanup();
+        this.drop(w);
+        reject(new Error(`worker exited with code ${code}`));
+      };
+      const cleanup = (): void => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage(msg);
+    });
   }
 
   async close(): Promise<void> {
