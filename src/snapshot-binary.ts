@@ -15,11 +15,20 @@ import type { ExpertInput, NeedInput } from './types.js';
  *   bytes 16–47  SHA-256 of everything from byte 48 on
  *   bytes 48…    header (UTF-8 JSON: options and the section table), padded to 8 bytes,
  *                then the sections, each starting on an 8-byte boundary
+ *
+ * Version 2 stores each side's records as JSON arrays of at most RECORDS_PER_BLOCK records
+ * (section `records`, type 'jsonBlocks', with the byte length of each block in `recordBlocks`):
+ * a million profiles' records are more UTF-8 than one JavaScript string can hold (2^29 − 24
+ * characters; decoding them as one failed at 1M generated profiles). Version 1 (one JSON array)
+ * is still read.
  */
 export const BINARY_MAGIC = 'INNOMTCH';
-export const BINARY_VERSION = 1;
+export const BINARY_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
+/** Records per JSON block of a version 2 snapshot (~10 MB of UTF-8 for typical profiles). */
+const RECORDS_PER_BLOCK = 10_000;
 
-type SectionType = 'i32' | 'u8' | 'f32' | 'f64' | 'json' | 'lines';
+type SectionType = 'i32' | 'u8' | 'f32' | 'f64' | 'json' | 'jsonBlocks' | 'lines';
 
 interface SectionEntry {
   name: string;
@@ -39,7 +48,7 @@ export interface BinaryState {
   needs: SideState<NeedInput>;
 }
 
-function sideSections(prefix: string, s: SideState<{ id: string }>): [string, SectionType, Uint8Array][] {
+function sideSections(prefix: string, s: SideState<{ id: string }>, recordsPerBlock: number): [string, SectionType, Uint8Array][] {
   const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const utf8 = (x: string): Uint8Array => new TextEncoder().encode(x);
   const seg = s.index.segment;
@@ -53,14 +62,30 @@ function sideSections(prefix: string, s: SideState<{ id: string }>): [string, Se
     [`${prefix}.maxImp`, 'u8', bytes(seg.maxImp)],
     [`${prefix}.industry`, 'f64', bytes(s.industryRows)],
     ...(s.index.scale !== undefined ? [[`${prefix}.scale`, 'f32', bytes(s.index.scale)] as [string, SectionType, Uint8Array]] : []),
-    [`${prefix}.records`, 'json', utf8(JSON.stringify(s.records))],
+    ...recordSections(prefix, s.records, recordsPerBlock, utf8),
+  ];
+}
+
+function recordSections(prefix: string, records: readonly unknown[], perBlock: number, utf8: (x: string) => Uint8Array): [string, SectionType, Uint8Array][] {
+  const blocks: Uint8Array[] = [];
+  for (let i = 0; i < records.length; i += perBlock) blocks.push(utf8(JSON.stringify(records.slice(i, i + perBlock))));
+  const lengths = Float64Array.from(blocks, (b) => b.byteLength);
+  const all = new Uint8Array(lengths.reduce((a, b) => a + b, 0));
+  let at = 0;
+  for (const b of blocks) {
+    all.set(b, at);
+    at += b.byteLength;
+  }
+  return [
+    [`${prefix}.recordBlocks`, 'f64', new Uint8Array(lengths.buffer)],
+    [`${prefix}.records`, 'jsonBlocks', all],
   ];
 }
 
 const pad8 = (n: number): number => (n + 7) & ~7;
 
-export function writeBinarySnapshot(state: BinaryState): Uint8Array {
-  const parts = [...sideSections('experts', state.experts), ...sideSections('needs', state.needs)];
+export function writeBinarySnapshot(state: BinaryState, recordsPerBlock = RECORDS_PER_BLOCK): Uint8Array {
+  const parts = [...sideSections('experts', state.experts, recordsPerBlock), ...sideSections('needs', state.needs, recordsPerBlock)];
   const sections: SectionEntry[] = [];
   let offset = 0;
   for (const [name, type, data] of parts) {
@@ -88,8 +113,8 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
   if (bytes.byteLength < 48 || !isBinarySnapshot(bytes)) throw new SnapshotError('not an innomatch binary snapshot');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
-  if (version !== BINARY_VERSION) {
-    throw new SnapshotError(`binary snapshot version ${version} is not supported (this innomatch reads version ${BINARY_VERSION})`);
+  if (!READABLE_VERSIONS.includes(version)) {
+    throw new SnapshotError(`binary snapshot version ${version} is not supported (this innomatch reads versions ${READABLE_VERSIONS.join(' and ')})`);
   }
   const digest = createHash('sha256').update(bytes.subarray(48)).digest();
   if (!digest.equals(Buffer.from(bytes.subarray(16, 48)))) {
@@ -115,6 +140,22 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
     return new Int32Array(r.buffer, 0, r.byteLength / 4);
   };
   const text = (name: string): string => new TextDecoder().decode(raw(name));
+  const records = <R>(prefix: string): (R | null)[] => {
+    const entry = byName.get(`${prefix}.records`);
+    if (entry?.type !== 'jsonBlocks') return JSON.parse(text(`${prefix}.records`)) as (R | null)[];
+    const r = raw(`${prefix}.recordBlocks`);
+    const lengths = new Float64Array(r.buffer, 0, r.byteLength / 8);
+    const all = raw(`${prefix}.records`);
+    const decoder = new TextDecoder();
+    const out: (R | null)[] = [];
+    let at = 0;
+    for (const len of lengths) {
+      if (at + len > all.byteLength) throw new SnapshotError(`binary snapshot: record blocks of ${prefix} overrun their section`);
+      for (const rec of JSON.parse(decoder.decode(all.subarray(at, at + len))) as (R | null)[]) out.push(rec);
+      at += len;
+    }
+    return out;
+  };
   const side = <R>(prefix: string): SideState<R> => {
     const termText = text(`${prefix}.terms`);
     const segment: Segment = {
@@ -133,7 +174,7 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
         segment,
         ...(scale !== undefined ? { scale: new Float32Array(scale.buffer, 0, scale.byteLength / 4) } : {}),
       },
-      records: JSON.parse(text(`${prefix}.records`)) as (R | null)[],
+      records: records<R>(prefix),
       industryRows: new Float64Array(ind.buffer, 0, ind.byteLength / 8),
     };
   };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { loadMatcher, SnapshotError } from '../src/index.js';
+import { readBinarySnapshot, writeBinarySnapshot } from '../src/snapshot-binary.js';
 import { backgroundIdf, fixtures, matcher } from './helpers.js';
 
 const data = fixtures();
@@ -45,6 +47,25 @@ describe('binary snapshots', () => {
     expect(again.recommendExperts('N30', { topK: 50 }).some((r) => r.id === 'NEW')).toBe(true);
   });
 
+  it('stores records in blocks (one JSON string cannot hold a million profiles) and still reads version 1', () => {
+    const bytes = m.toBinary();
+    const state = readBinarySnapshot(bytes);
+    // Blocks of 7 records: many blocks, the last one partial, same matcher after loading.
+    const blocked = writeBinarySnapshot(state, 7);
+    const again = loadMatcher(blocked, { backgroundIdf: backgroundIdf() });
+    expect(again.stats()).toEqual(m.stats());
+    expect(again.getExpert('E010')).toEqual(m.getExpert('E010'));
+    for (const n of data.needs.slice(0, 10).filter((x) => x.id !== 'N05')) expect(again.recommendExperts(n.id)).toEqual(m.recommendExperts(n.id));
+    expect(readBinarySnapshot(blocked).experts.records).toEqual(state.experts.records);
+
+    // Version 1: each side's records as one JSON array, no block lengths.
+    const v1 = version1(bytes);
+    expect(new DataView(v1.buffer).getUint32(8, true)).toBe(1);
+    const old = loadMatcher(v1, { backgroundIdf: backgroundIdf() });
+    expect(old.stats()).toEqual(m.stats());
+    for (const n of data.needs.slice(0, 10).filter((x) => x.id !== 'N05')) expect(old.recommendExperts(n.id)).toEqual(m.recommendExperts(n.id));
+  });
+
   it('refuses corrupted bytes, other versions and other files', () => {
     const bytes = m.toBinary();
     const corrupted = bytes.slice();
@@ -66,3 +87,41 @@ describe('memory', () => {
     expect(stats.bytesPerExpert).toBeGreaterThan(0);
   });
 });
+
+/** A version-1 binary snapshot (records as one JSON array per side) from a version-2 one. */
+function version1(v2: Uint8Array): Uint8Array {
+  const view = new DataView(v2.buffer, v2.byteOffset, v2.byteLength);
+  const headerLength = view.getUint32(12, true);
+  const header = JSON.parse(new TextDecoder().decode(v2.subarray(48, 48 + headerLength))) as {
+    options: unknown;
+    sections: { name: string; type: string; offset: number; length: number }[];
+  };
+  const pad8 = (n: number): number => (n + 7) & ~7;
+  const start = pad8(48 + headerLength);
+  const state = readBinarySnapshot(v2);
+  const parts: [string, string, Uint8Array][] = [];
+  for (const s of header.sections) {
+    if (s.name.endsWith('.recordBlocks')) continue;
+    if (s.name.endsWith('.records')) {
+      const side = s.name.startsWith('experts') ? state.experts : state.needs;
+      parts.push([s.name, 'json', new TextEncoder().encode(JSON.stringify(side.records))]);
+    } else parts.push([s.name, s.type, v2.slice(start + s.offset, start + s.offset + s.length)]);
+  }
+  let offset = 0;
+  const sections = parts.map(([name, type, data]) => {
+    const entry = { name, type, offset, length: data.byteLength };
+    offset = pad8(offset + data.byteLength);
+    return entry;
+  });
+  const head = new TextEncoder().encode(JSON.stringify({ options: header.options, sections }));
+  const dataStart = pad8(48 + head.byteLength);
+  const out = new Uint8Array(dataStart + offset);
+  out.set(v2.subarray(0, 8), 0);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(8, 1, true);
+  dv.setUint32(12, head.byteLength, true);
+  out.set(head, 48);
+  parts.forEach(([, , data], i) => out.set(data, dataStart + (sections[i] as { offset: number }).offset));
+  out.set(createHash('sha256').update(out.subarray(48)).digest(), 16);
+  return out;
+}
