@@ -143,7 +143,6 @@ export interface MatcherStats {
 
 const DEFAULT_TOP_K = 10;
 
-
 /** Profiles from which `parallelSearch: true` splits a search, and the most per chunk. */
 const SPLIT_FROM = 65_536;
 const SPLIT_CHUNK = 32_768;
@@ -543,7 +542,6 @@ class MatcherImpl implements Matcher {
   ): Float64Array {
     return industryVectorOf(this.pipeline, declared, fields, specs);
   }
-
 
   /** The query as plain data against one side (see rank/plan.ts), or null when nothing can match. */
   private plan<R extends { id: string }>(
