@@ -41,6 +41,18 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     await b.close();
   }, 120_000);
 
+  it('analyses a chunk on the calling thread when its worker fails', async () => {
+    const spy = vi.spyOn(WorkerPool.prototype, 'prepare').mockRejectedValue(new Error('worker died'));
+    const a = matcher();
+    a.addExperts(experts);
+    const b = matcher();
+    await b.addExpertsParallel(experts, { workers: 2 });
+    expect(spy).toHaveBeenCalled();
+    expect(same(a.toBinary(), b.toBinary())).toBe(true);
+    spy.mockRestore();
+    await b.close();
+  });
+
   it('gives the same index with the centroid model and on one worker', async () => {
     const a = matcher({ ...PUBLICATION_PROFILES });
     a.addExperts(experts.slice(0, 600));

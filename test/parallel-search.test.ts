@@ -53,6 +53,14 @@ describe('parallelSearch', () => {
     expect(merges.mock.calls.length).toBeGreaterThan(changed);
     same();
     expect(par.recommendExperts('N01', { topK: 50 }).some((r) => r.id === 'E001')).toBe(false);
+    // A worker that dies: searches go on (on this thread until a new worker holds the index),
+    // with the same results.
+    const worker = (par as unknown as { split: { worker?: { terminate(): Promise<number> } } }).split.worker;
+    expect(worker).toBeDefined();
+    await worker?.terminate();
+    same();
+    await new Promise((r) => setTimeout(r, 50));
+    same();
     await par.close();
     // Closed: searches run on this thread again, still the same.
     same();
