@@ -199,7 +199,11 @@ class MatcherImpl implements Matcher {
   addExperts(experts: ExpertInput[]): void {
     this.idle();
     const valid = validateExperts(experts, (id) => this.experts.has(id));
-    const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
+    this.addValidExperts(valid, checkEmbeddingDimensions(valid, this.embeddingDim, 'experts'));
+  }
+
+  /** Adds validated experts, analysed on this thread. */
+  private addValidExperts(valid: ExpertInput[], dim: number | undefined): void {
     const centroid = this.options.profileModel === 'centroid';
     const prepared = valid.map((e) => ({ e, ...prepareExpert(this.pipeline, e, centroid) }));
     // zod returns fresh objects, so the caller cannot change what the matcher holds.
@@ -241,16 +245,9 @@ class MatcherImpl implements Matcher {
     this.idle();
     const valid = validateExperts(experts, (id) => this.experts.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
-    if (this.options.profileModel === 'centroid') {
-      // Centroid weights do not travel packed: analysed here (see README).
-      for (const e of valid) {
-        const p = prepareExpert(this.pipeline, e, true);
-        if (p.weights) this.experts.addWeighted(e, p.weights.weights, p.weights.scale, p.industry);
-      }
-      this.queryCache?.clear();
-    } else {
-      await this.addPrepared(this.experts, 'experts', valid, run, (e) => prepareExpert(this.pipeline, e, false));
-    }
+    // Centroid weights do not travel packed: analysed here (see README).
+    if (this.options.profileModel === 'centroid') return this.addValidExperts(valid, dim);
+    await this.addPrepared(this.experts, 'experts', valid, run, (e) => prepareExpert(this.pipeline, e, false));
     this.embeddingDim = dim;
   }
 
@@ -357,7 +354,7 @@ class MatcherImpl implements Matcher {
       const e = validateOneExpert(expert);
       checkEmbeddingDimensions([e], this.embeddingDim, 'expert');
       fields = expertFieldTokens(this.analyzer, e);
-      industry = this.industryVectorOf(e.industries, fields, EXPERT_FIELDS);
+      industry = industryVectorOf(this.pipeline, e.industries, fields, EXPERT_FIELDS);
       embedding = e.embedding;
     }
     const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, embedding);
@@ -432,7 +429,7 @@ class MatcherImpl implements Matcher {
     const n = validateOneNeed(need);
     checkEmbeddingDimensions([n], this.embeddingDim, 'need');
     const fields = needFieldTokens(this.analyzer, n);
-    return { fields, industry: this.industryVectorOf(n.industries, fields, NEED_FIELDS), embedding: n.embedding };
+    return { fields, industry: industryVectorOf(this.pipeline, n.industries, fields, NEED_FIELDS), embedding: n.embedding };
   }
 
   classify(input: string | NeedInput | ExpertInput): IndustryScore[] {
@@ -534,14 +531,6 @@ class MatcherImpl implements Matcher {
   }
 
   // ---- internals -----------------------------------------------------------------------------
-
-  private industryVectorOf(
-    declared: readonly IndustryCode[] | undefined,
-    fields: readonly (readonly string[])[],
-    specs: readonly FieldSpec[],
-  ): Float64Array {
-    return industryVectorOf(this.pipeline, declared, fields, specs);
-  }
 
   /** The query as plain data against one side (see rank/plan.ts), or null when nothing can match. */
   private plan<R extends { id: string }>(
