@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { spawnSearchWorker } from './batch.js';
 import { type PlanIndex, type QueryPlan, runPlan, runPlanChunks } from './plan.js';
-import type { ScoredSlot } from './search.js';
+import type { ScoredSlot, Selection } from './search.js';
 import type { WorkerIndexData, WorkerRequest } from './search-worker.js';
 
 /**
@@ -55,6 +55,17 @@ export function chunkClaimer(ctrl: SplitControl, job: number, chunks: number, fr
   };
 }
 
+/** One thread's share of a split search: the chunks `claim` hands it, and how many it took. */
+function runClaimed(ix: PlanIndex, plan: QueryPlan, chunk: number, claim: () => number): { sel: Selection; taken: number } {
+  let taken = 0;
+  const sel = runPlanChunks(ix, plan, chunk, () => {
+    const c = claim();
+    if (c >= 0) taken++;
+    return c;
+  });
+  return { sel, taken };
+}
+
 /** The worker's side: it holds the index of attachment `attachId` from now on. */
 export function markAttached(ctrl: SplitControl, attachId: number): void {
   Atomics.store(ctrl.words, READY, attachId);
@@ -97,14 +108,8 @@ export type SplitMessage =
  */
 export function serveSplit(ix: PlanIndex, a: SplitAttach): void {
   const run = (job: Extract<SplitMessage, { type: 'job' }>): void => {
-    const claim = chunkClaimer(a.ctrl, job.job, job.chunks, true);
-    let taken = 0;
     const terms = Array.from(job.termIds, (termId, i) => ({ termId, units: job.units[i] as number }));
-    const sel = runPlanChunks(ix, { ...job.plan, terms }, job.chunk, () => {
-      const c = claim();
-      if (c >= 0) taken++;
-      return c;
-    });
+    const { sel, taken } = runClaimed(ix, { ...job.plan, terms }, job.chunk, chunkClaimer(a.ctrl, job.job, job.chunks, true));
     if (taken === 0) return;
     const { slots, text } = sel.candidates();
     a.port.postMessage({ job: job.job, slots, text } satisfies SplitResult);
@@ -184,14 +189,8 @@ export class SplitSearch {
     const termIds = Int32Array.from(terms, (t) => t.termId);
     const units = Float64Array.from(terms, (t) => t.units);
     port.postMessage({ type: 'job', job, plan: rest, termIds, units, chunks, chunk } satisfies SplitMessage);
-    const claim = chunkClaimer(this.ctrl, job, chunks, false);
-    let mine = 0;
-    const sel = runPlanChunks(ix, plan, chunk, () => {
-      const c = claim();
-      if (c >= 0) mine++;
-      return c;
-    });
-    if (mine < chunks) {
+    const { sel, taken } = runClaimed(ix, plan, chunk, chunkClaimer(this.ctrl, job, chunks, false));
+    if (taken < chunks) {
       const theirs = this.await(job, port);
       if (!theirs) {
         this.drop();
@@ -224,20 +223,20 @@ export class SplitSearch {
   }
 
   private drop(): void {
-    const w = this.worker;
-    this.worker = undefined;
-    this.attached = undefined;
-    this.port?.close();
-    this.port = undefined;
-    if (w) void w.terminate();
+    void this.detach()?.terminate();
   }
 
   async close(): Promise<void> {
+    await this.detach()?.terminate();
+  }
+
+  /** Forgets the worker, its port and its index; returns the worker to end. */
+  private detach(): Worker | undefined {
     const w = this.worker;
     this.worker = undefined;
     this.attached = undefined;
     this.port?.close();
     this.port = undefined;
-    if (w) await w.terminate();
+    return w;
   }
 }
