@@ -4,6 +4,19 @@ import { SEGMENTER_BACKENDS } from './text/segmenter.js';
 
 const term = z.string().min(1).max(100);
 
+/** Options that never change a result (see `runtimeOptionsSchema`), without their defaults. */
+const runtime = {
+  parallelSearch: z.union([
+    z.boolean(),
+    z.strictObject({
+      fromSlots: z.number().int().min(0).max(1e9).default(65_536),
+      chunk: z.number().int().min(16).max(1 << 24).optional(),
+    }),
+  ]),
+  cacheChars: z.number().int().min(0).max(1e9),
+  queryCacheSize: z.number().int().min(0).max(1e6),
+};
+
 /** Matcher options: everything here is plain data, stored in snapshots. */
 export const matcherOptionsSchema = z.strictObject({
   /** Segmentation backend: '@node-rs/jieba' (default, prebuilt) or 'nodejieba' (optional dependency). */
@@ -75,19 +88,11 @@ export const matcherOptionsSchema = z.strictObject({
    * from which searches split and the profiles per chunk. Off by default: it starts a thread and
    * keeps a copy of the expert index in shared memory (see README, "Parallel search").
    */
-  parallelSearch: z
-    .union([
-      z.boolean(),
-      z.strictObject({
-        fromSlots: z.number().int().min(0).max(1e9).default(65_536),
-        chunk: z.number().int().min(16).max(1 << 24).optional(),
-      }),
-    ])
-    .default(false),
+  parallelSearch: runtime.parallelSearch.default(false),
   /** Characters of analysed text kept in the LRU cache; 0 disables. */
-  cacheChars: z.number().int().min(0).max(1e9).default(2_000_000),
+  cacheChars: runtime.cacheChars.default(2_000_000),
   /** Query results kept in the LRU cache; 0 disables. */
-  queryCacheSize: z.number().int().min(0).max(1e6).default(1000),
+  queryCacheSize: runtime.queryCacheSize.default(1000),
 });
 
 export type MatcherOptions = z.input<typeof matcherOptionsSchema>;
@@ -96,7 +101,11 @@ export type MatcherOptions = z.input<typeof matcherOptionsSchema>;
  * Options that never change a result, only how it is computed and cached: a snapshot built
  * elsewhere can be loaded with other values (`loadMatcher(snapshot, resources, runtime)`).
  */
-export const runtimeOptionsSchema = matcherOptionsSchema.pick({ parallelSearch: true, cacheChars: true, queryCacheSize: true }).partial();
+export const runtimeOptionsSchema = z.strictObject({
+  parallelSearch: runtime.parallelSearch.optional(),
+  cacheChars: runtime.cacheChars.optional(),
+  queryCacheSize: runtime.queryCacheSize.optional(),
+});
 export type RuntimeOptions = z.input<typeof runtimeOptionsSchema>;
 
 /**
@@ -119,9 +128,9 @@ export function resolveOptions(options: unknown): ResolvedOptions {
 /** Runtime options (see `runtimeOptionsSchema`), validated. */
 export function resolveRuntimeOptions(options: unknown): RuntimeOptions {
   const parsed = parseOrThrow(runtimeOptionsSchema, options ?? {}, 'runtime options');
-  // Only the options given: the schema's defaults must not override a snapshot's values.
-  const given = typeof options === 'object' && options !== null ? options : {};
-  return Object.fromEntries(Object.entries(parsed).filter(([k]) => Object.hasOwn(given, k))) as RuntimeOptions;
+  // zod keeps absent optional keys absent, but drop undefined values too: they must not
+  // override a snapshot's values when spread over them.
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as RuntimeOptions;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
