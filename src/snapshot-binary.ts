@@ -48,7 +48,10 @@ export interface BinaryState {
   needs: SideState<NeedInput>;
 }
 
-function sideSections(prefix: string, s: SideState<{ id: string }>, recordsPerBlock: number): [string, SectionType, Uint8Array][] {
+/** A section to write: its bytes, in one piece or several written back to back. */
+type Part = [name: string, type: SectionType, data: Uint8Array | Uint8Array[]];
+
+function sideSections(prefix: string, s: SideState<{ id: string }>, recordsPerBlock: number): Part[] {
   const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const utf8 = (x: string): Uint8Array => new TextEncoder().encode(x);
   const seg = s.index.segment;
@@ -61,24 +64,19 @@ function sideSections(prefix: string, s: SideState<{ id: string }>, recordsPerBl
     [`${prefix}.imps`, 'u8', bytes(seg.imps)],
     [`${prefix}.maxImp`, 'u8', bytes(seg.maxImp)],
     [`${prefix}.industry`, 'f64', bytes(s.industryRows)],
-    ...(s.index.scale !== undefined ? [[`${prefix}.scale`, 'f32', bytes(s.index.scale)] as [string, SectionType, Uint8Array]] : []),
+    ...(s.index.scale !== undefined ? [[`${prefix}.scale`, 'f32', bytes(s.index.scale)] as Part] : []),
     ...recordSections(prefix, s.records, recordsPerBlock, utf8),
   ];
 }
 
-function recordSections(prefix: string, records: readonly unknown[], perBlock: number, utf8: (x: string) => Uint8Array): [string, SectionType, Uint8Array][] {
+function recordSections(prefix: string, records: readonly unknown[], perBlock: number, utf8: (x: string) => Uint8Array): Part[] {
   const blocks: Uint8Array[] = [];
   for (let i = 0; i < records.length; i += perBlock) blocks.push(utf8(JSON.stringify(records.slice(i, i + perBlock))));
   const lengths = Float64Array.from(blocks, (b) => b.byteLength);
-  const all = new Uint8Array(lengths.reduce((a, b) => a + b, 0));
-  let at = 0;
-  for (const b of blocks) {
-    all.set(b, at);
-    at += b.byteLength;
-  }
   return [
     [`${prefix}.recordBlocks`, 'f64', new Uint8Array(lengths.buffer)],
-    [`${prefix}.records`, 'jsonBlocks', all],
+    // The blocks are copied once, straight into the snapshot.
+    [`${prefix}.records`, 'jsonBlocks', blocks],
   ];
 }
 
@@ -88,9 +86,11 @@ export function writeBinarySnapshot(state: BinaryState, recordsPerBlock = RECORD
   const parts = [...sideSections('experts', state.experts, recordsPerBlock), ...sideSections('needs', state.needs, recordsPerBlock)];
   const sections: SectionEntry[] = [];
   let offset = 0;
+  const pieces = (data: Part[2]): Uint8Array[] => (Array.isArray(data) ? data : [data]);
   for (const [name, type, data] of parts) {
-    sections.push({ name, type, offset, length: data.byteLength });
-    offset = pad8(offset + data.byteLength);
+    const length = pieces(data).reduce((a, b) => a + b.byteLength, 0);
+    sections.push({ name, type, offset, length });
+    offset = pad8(offset + length);
   }
   const header = new TextEncoder().encode(JSON.stringify({ options: state.options, sections } satisfies Header));
   const dataStart = pad8(48 + header.byteLength);
@@ -100,7 +100,13 @@ export function writeBinarySnapshot(state: BinaryState, recordsPerBlock = RECORD
   view.setUint32(8, BINARY_VERSION, true);
   view.setUint32(12, header.byteLength, true);
   out.set(header, 48);
-  parts.forEach(([, , data], i) => out.set(data, dataStart + (sections[i] as SectionEntry).offset));
+  parts.forEach(([, , data], i) => {
+    let at = dataStart + (sections[i] as SectionEntry).offset;
+    for (const piece of pieces(data)) {
+      out.set(piece, at);
+      at += piece.byteLength;
+    }
+  });
   out.set(createHash('sha256').update(out.subarray(48)).digest(), 16);
   return out;
 }
