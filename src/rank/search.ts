@@ -177,7 +177,10 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
     }
     sel.scanRange(acc, 0, slots);
   } else {
-    accumulateBlocked(index.segments, query, acc, slots, opts.blockSize ?? ACC_BLOCK, sel);
+    // Blocks in order: each term's list is walked once, forward.
+    const blocks = Math.ceil(slots / (opts.blockSize ?? ACC_BLOCK));
+    let next = 0;
+    searchChunks(index, query, opts.blockSize ?? ACC_BLOCK, () => (next < blocks ? next++ : -1), sel);
   }
   return sel.finish();
 }
@@ -208,46 +211,12 @@ const ACC_BLOCK = 32768;
 const BLOCKED_FROM = 524_288;
 
 /**
- * Adds every posting of the query's terms into the accumulator one block of documents at a
- * time, and selects each block (then zeroes it) while it is still in the cache: each term's
- * list is walked once in order, the random writes of a block stay within 256 KB, and the
- * selection never reads the whole accumulator back from memory.
- */
-function accumulateBlocked(segments: readonly Segment[], query: readonly QueryTerm[], acc: Float64Array, slots: number, block: number, sel: Selection): void {
-  const parts = segments.map((seg) => {
-    const V = seg.offsets.length - 1;
-    const terms = query.filter((q) => q.termId < V);
-    return {
-      seg,
-      units: Float64Array.from(terms, (q) => q.units),
-      cursor: Int32Array.from(terms, (q) => seg.offsets[q.termId] as number),
-      end: Int32Array.from(terms, (q) => seg.offsets[q.termId + 1] as number),
-    };
-  });
-  for (let lo = 0; lo < slots; lo += block) {
-    const hi = Math.min(lo + block, slots);
-    for (const { seg, units, cursor, end } of parts) {
-      const { docs, imps } = seg;
-      for (let j = 0; j < units.length; j++) {
-        const u = units[j] as number;
-        let p = cursor[j] as number;
-        const stop = seek(docs, p, end[j] as number, hi);
-        for (; p < stop; p++) {
-          const d = docs[p] as number;
-          acc[d] = (acc[d] as number) + u * (imps[p] as number);
-        }
-        cursor[j] = stop;
-      }
-    }
-    sel.scanRange(acc, lo, hi);
-  }
-}
-
-/**
- * The chunked form of `searchTopK`'s accumulation, for a search split between threads: the
- * slots are cut into chunks of `chunk` documents, `claim` hands out chunk numbers (-1 when none
- * is left for this thread), and each claimed chunk is accumulated (every term's postings within
- * it) and selected into `sel`. A thread that takes consecutive chunks upwards continues each
+ * Accumulation chunk by chunk: the slots are cut into chunks of `chunk` documents, `claim`
+ * hands out chunk numbers (-1 when none is left), and each claimed chunk is accumulated (every
+ * term's postings within it) and selected into `sel`, then zeroed, while it is still in the
+ * cache. `searchTopK`'s blocked mode claims every block in order (the random writes of a block
+ * stay within 256 KB and the selection never reads the whole accumulator back from memory); a
+ * search split between threads gives each thread its own claims. A thread that takes consecutive chunks upwards continues each
  * term's list where the last chunk ended, downwards it searches back from where the last chunk
  * began, in any other order it looks the chunk up. `Selection.absorb` merges the other
  * thread's candidates.
