@@ -74,6 +74,22 @@ function hasWordChar(tok: string): boolean {
   return false;
 }
 
+/** Letters and digits only: the whole string is one ASCII word. */
+function isPlainWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return s.length > 0;
+}
+
+function joinTokens(toks: readonly string[], from: number, to: number): string {
+  if (to - from === 1) return toks[from] as string;
+  let s = '';
+  for (let i = from; i < to; i++) s += toks[i] as string;
+  return s;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -83,6 +99,10 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   const stopwords = new Set<string>();
   const keepWords = new Set<string>();
   for (const w of opts.stopwords) stopwords.add(normalize(w).trim());
+  // First characters of the stopwords of two or more characters: a word that starts with any
+  // other character is not looked up (most are not, and hashing a new string costs more).
+  const stopFirst = new Uint8Array(0x10000);
+  for (const w of stopwords) if (w.length > 1) stopFirst[w.charCodeAt(0)] = 1;
   // Single characters are looked up in a bitmap by code unit: cheaper than hashing a new string.
   const singleKept = new Uint8Array(0x10000);
   for (const c of opts.keepSingle) {
@@ -129,8 +149,18 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
         })
       : undefined;
 
+  /** One English word with no phrase around it. */
+  function englishWord(w: string, out: string[]): void {
+    const k = wordKey(w);
+    if (k != null && k.length > 1 && !stopwords.has(w) && !stopwords.has(k)) out.push(k);
+  }
+
   function flushEnglish(words: string[], out: string[]): void {
-    if (words.length === 0) return;
+    if (words.length <= 1) {
+      if (words.length === 1) englishWord(words[0] as string, out);
+      words.length = 0;
+      return;
+    }
     const keys = words.map((w) => wordKey(w));
     const phraseKeys = words.map((w, i) => keys[i] ?? w);
     let i = 0;
@@ -171,27 +201,35 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
    * One segmenter call per text. Chinese words are kept (less stopwords and meaningless single
    * characters); everything else the segmenter returns (ASCII words, spaces, punctuation) is
    * glued back together and tokenised by the English path, so ASCII handling is the same on
-   * every backend.
+   * every backend. Runs of separators alone are never glued.
    */
   function analyzePlain(s: string, out: string[]): void {
-    let ascii = '';
-    let words = false; // whether `ascii` holds any letter or digit (else it is only separators)
-    for (const tok of segmenter.cut(s)) {
+    const toks = segmenter.cut(s);
+    let runStart = -1; // first token of the current non-Chinese run
+    let words = false; // whether the run holds any letter or digit (else it is only separators)
+    for (let i = 0; i < toks.length; i++) {
+      const tok = toks[i] as string;
       if (isChinese(tok)) {
-        if (words) englishRun(ascii, out);
-        ascii = '';
+        if (words) englishRun(joinTokens(toks, runStart, i), out);
+        runStart = -1;
         words = false;
-        if (tok.length === 1 ? singleKept[tok.charCodeAt(0)] === 1 : !stopwords.has(tok)) out.push(tok);
+        if (tok.length === 1) {
+          if (singleKept[tok.charCodeAt(0)] === 1) out.push(tok);
+        } else if (stopFirst[tok.charCodeAt(0)] !== 1 || !stopwords.has(tok)) out.push(tok);
       } else {
-        ascii += tok;
+        if (runStart < 0) runStart = i;
         words ||= hasWordChar(tok);
       }
     }
-    if (words) englishRun(ascii, out);
+    if (words) englishRun(joinTokens(toks, runStart, toks.length), out);
   }
 
   /** ASCII words of a stretch of non-Chinese text; separators other than space, - and / break phrases. */
   function englishRun(s: string, out: string[]): void {
+    if (isPlainWord(s)) {
+      englishWord(s, out);
+      return;
+    }
     const english: string[] = [];
     ASCII_WORD.lastIndex = 0;
     let last = 0;
@@ -210,9 +248,9 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
     const normalized = normalize(text);
     analyzeNormalized(normalized, out);
     if (opts.charBigrams === true) pushBigrams(normalized, out);
-    const frozen = Object.freeze(out);
-    if (cache && text.length <= cacheChars / 4) cache.set(text, frozen);
-    return frozen;
+    // Cached token lists are shared between callers, so they are frozen.
+    if (cache && text.length <= cacheChars / 4) cache.set(text, Object.freeze(out));
+    return out;
   }
 
   function termKey(term: string): string | null {

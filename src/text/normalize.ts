@@ -24,11 +24,25 @@ export function createNormalizer(): Normalizer {
   const t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const simplified = traditionalCharacters(t2s);
   const flags = normalizationFlags(simplified);
+  const replacement = characterReplacements(flags, simplified);
   return (text: string): string => {
     // Most text needs nothing: one pass over a flag table decides, without allocating.
     let need = 0;
     for (let i = 0; i < text.length; i++) need |= flags[text.charCodeAt(i)] as number;
     if (need === 0) return text;
+    if ((need & CONTEXT) === 0) {
+      // Every character that changes does so on its own (full-width punctuation and letters,
+      // upper case, Traditional hanzi): replace them one by one from the table.
+      let out = '';
+      let from = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (flags[c] === 0) continue;
+        out += text.slice(from, i) + (replacement[c] as string);
+        from = i + 1;
+      }
+      return out + text.slice(from);
+    }
     let s = text;
     if ((need & NFKC) !== 0) {
       // NFKC folds full-width ASCII (ＡＢＣ１２３), the ideographic space and full-width punctuation;
@@ -45,32 +59,65 @@ export function createNormalizer(): Normalizer {
 const NFKC = 1;
 const UPPER = 2;
 const TRADITIONAL = 4;
+/** The character's result may depend on its neighbours: the whole text takes the full path. */
+const CONTEXT = 8;
 
 /**
  * Per UTF-16 code unit, which steps it needs: NFKC changes it, or it may combine with what
  * precedes it (marks, conjoining jamo; surrogates always take the full path); lowercasing
- * changes it; it is a Traditional character to convert.
+ * changes it; it is a Traditional character to convert. CONTEXT marks the characters whose
+ * result may depend on their neighbours (see `characterReplacements`).
  */
 function normalizationFlags(simplified: ReadonlyMap<number, string>): Uint8Array {
   const flags = new Uint8Array(0x10000);
+  const marks = combiningMarks();
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) {
-      flags[c] = NFKC;
+      flags[c] = NFKC | CONTEXT;
       continue;
     }
     const ch = String.fromCharCode(c);
-    const jamo = (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff);
-    let f = jamo || ch.normalize('NFKC') !== ch ? NFKC : 0;
+    const folded = ch.normalize('NFKC');
+    let f = marks[c] === 1 || folded !== ch ? NFKC : 0;
     if (ch.toLowerCase() !== ch) f |= UPPER;
     if (simplified.has(c)) f |= TRADITIONAL;
+    if (f !== 0 && (marks[c] === 1 || [...folded].some((x) => x.length > 1 || marks[x.charCodeAt(0)] === 1))) f |= CONTEXT;
     flags[c] = f;
   }
-  // Combining marks, found by one regular-expression pass over the whole plane.
+  return flags;
+}
+
+/**
+ * Code units that may interact with a neighbour under NFKC or lower-casing: combining marks
+ * (reordered and composed; every second part of a canonical composition in the BMP is a mark,
+ * such as Tamil ா, or a conjoining jamo), conjoining Hangul jamo, and Σ, whose lower case
+ * depends on whether it ends a word.
+ */
+function combiningMarks(): Uint8Array {
+  const marks = new Uint8Array(0x10000);
   let plane = '';
   for (let c = 0; c < 0xd800; c += 4096) plane += String.fromCharCode(...Array.from({ length: Math.min(4096, 0xd800 - c) }, (_, i) => c + i));
   for (let c = 0xe000; c < 0x10000; c += 4096) plane += String.fromCharCode(...Array.from({ length: Math.min(4096, 0x10000 - c) }, (_, i) => c + i));
-  for (const m of plane.matchAll(/\p{M}/gu)) flags[m[0].charCodeAt(0)]! |= NFKC;
-  return flags;
+  for (const m of plane.matchAll(/\p{M}/gu)) marks[m[0].charCodeAt(0)] = 1;
+  for (const [lo, hi] of [[0x1100, 0x11ff], [0xa960, 0xa97f], [0xd7b0, 0xd7ff]] as const) marks.fill(1, lo, hi + 1);
+  marks[0x03a3] = 1;
+  return marks;
+}
+
+/**
+ * What each character becomes on its own: NFKC, then Traditional → Simplified, then lower
+ * case. For a text whose changed characters carry no CONTEXT flag, normalising the text is
+ * replacing each changed character by this, since nothing in it composes, reorders or depends
+ * on a neighbour (a property test compares the two on mixed text).
+ */
+function characterReplacements(flags: Uint8Array, simplified: ReadonlyMap<number, string>): string[] {
+  const out = new Array<string>(0x10000).fill('');
+  for (let c = 0; c < 0x10000; c++) {
+    const f = flags[c] as number;
+    if (f === 0 || (f & CONTEXT) !== 0) continue;
+    out[c] = toSimplified(String.fromCharCode(c).normalize('NFKC'), simplified).toLowerCase();
+  }
+  return out;
 }
 
 /**
