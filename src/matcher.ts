@@ -437,10 +437,10 @@ class MatcherImpl implements Matcher {
       // A record: its fields count with their weights (a title word more than a body word).
       if (input !== null && typeof input === 'object' && 'description' in input && !('name' in input)) {
         const n = validateOneNeed(input);
-        return this.classifier.classifyCounts(weightedCounts(needFieldTokens(this.analyzer, n), NEED_FIELDS));
+        return this.classifier.classifyFields(needFieldTokens(this.analyzer, n), NEED_FIELDS.map((f) => f.queryWeight));
       }
       const e = validateOneExpert(input);
-      return this.classifier.classifyCounts(weightedCounts(expertFieldTokens(this.analyzer, e), EXPERT_FIELDS));
+      return this.classifier.classifyFields(expertFieldTokens(this.analyzer, e), EXPERT_FIELDS.map((f) => f.queryWeight));
     }
     if (input.length > LIMITS.longText * 10) {
       throw new ValidationError([{ index: 0, path: 'text', message: 'text is too long to classify' }], 'text');

@@ -9,7 +9,7 @@ import { type CentroidWeights, centroidWeights } from './index/centroid.js';
 import { documentImpacts, impactBuffers } from './index/field-index.js';
 import { Vocabulary } from './index/vocabulary.js';
 import type { Bm25fParams } from './rank/similarity.js';
-import { concatUnits, EXPERT_FIELDS, expertFieldTokens, expertUnitTokens, type FieldSpec, NEED_FIELDS, needFieldTokens, weightedCounts } from './records.js';
+import { concatUnits, EXPERT_FIELDS, expertFieldTokens, expertUnitTokens, type FieldSpec, NEED_FIELDS, needFieldTokens } from './records.js';
 import { buildClassifier, type Classifier } from './taxonomy/classify.js';
 import type { IndustryCode } from './taxonomy/codes.js';
 import { INDUSTRY_CODES } from './taxonomy/codes.js';
@@ -68,7 +68,7 @@ export function industryVectorOf(
   specs: readonly FieldSpec[],
 ): Float64Array {
   if (declared && declared.length > 0) return industryVector(declaredScores(declared));
-  return industryVector(p.classifier.classifyCounts(weightedCounts(fields, specs)));
+  return industryVector(p.classifier.classifyFields(fields, specs.map((f) => f.queryWeight)));
 }
 
 export function prepareExpert(p: TextPipeline, e: ExpertInput, centroid: boolean): Prepared {

@@ -21,8 +21,20 @@ export interface Classifier {
   classifyTokens(tokens: readonly string[]): IndustryScore[];
   /** Like `classifyTokens` on field-weighted counts (a title word counts more than a body word). */
   classifyCounts(counts: ReadonlyMap<string, number>): IndustryScore[];
+  /**
+   * `classifyCounts(weightedCounts(fields, weights))` without building the count map: only the
+   * tokens that are industry terms are counted. Same result, bit for bit.
+   */
+  classifyFields(fields: readonly (readonly string[])[], weights: readonly number[]): IndustryScore[];
   /** Evidence per industry (INDUSTRY_CODES order), before thresholds. */
   evidence(counts: ReadonlyMap<string, number>): Float64Array;
+}
+
+/** A term's weights × its damped count (1 + ln n for n ≥ 1; n itself below 1). */
+function addEvidence(ev: Float64Array, v: Float64Array, n: number): void {
+  if (n <= 0) return;
+  const damp = n >= 1 ? 1 + Math.log(n) : n;
+  for (let c = 0; c < C; c++) ev[c] = (ev[c] as number) + (v[c] as number) * damp;
 }
 
 export function buildClassifier(
@@ -61,16 +73,58 @@ export function buildClassifier(
     const ev = new Float64Array(C);
     for (const [t, n] of counts) {
       const v = merged.get(t);
-      if (!v || n <= 0) continue;
-      const damp = n >= 1 ? 1 + Math.log(n) : n;
-      for (let c = 0; c < C; c++) ev[c] = (ev[c] as number) + (v[c] as number) * damp;
+      if (v) addEvidence(ev, v, n);
     }
     return ev;
   }
 
+  // classifyFields' counts, one entry per industry term (its number in `slot`), reused from call
+  // to call: an entry is live when `stamp` holds the current call's number.
+  const slot = new Map<string, number>();
+  const termWeights: Float64Array[] = [];
+  for (const [t, v] of merged) {
+    slot.set(t, termWeights.length);
+    termWeights.push(v);
+  }
+  const stamp = new Int32Array(termWeights.length);
+  const count = new Float64Array(termWeights.length);
+  const seen = new Int32Array(termWeights.length);
+  let call = 0;
+
+  function classifyFields(fields: readonly (readonly string[])[], weights: readonly number[]): IndustryScore[] {
+    if (++call === 0x7fffffff) {
+      stamp.fill(0);
+      call = 1;
+    }
+    let n = 0;
+    fields.forEach((tokens, f) => {
+      const w = weights[f] as number;
+      for (const t of tokens) {
+        const i = slot.get(t);
+        if (i === undefined) continue;
+        if (stamp[i] !== call) {
+          stamp[i] = call;
+          count[i] = 0;
+          seen[n++] = i;
+        }
+        count[i] = (count[i] as number) + w;
+      }
+    });
+    // In order of first occurrence, as weightedCounts' map is iterated: the same sums.
+    const ev = new Float64Array(C);
+    for (let j = 0; j < n; j++) {
+      const i = seen[j] as number;
+      addEvidence(ev, termWeights[i] as Float64Array, count[i] as number);
+    }
+    return fromEvidence(ev);
+  }
+
   function classifyCounts(counts: ReadonlyMap<string, number>): IndustryScore[] {
+    return fromEvidence(evidence(counts));
+  }
+
+  function fromEvidence(ev: Float64Array): IndustryScore[] {
     {
-      const ev = evidence(counts);
       let best = 0;
       for (let c = 0; c < C; c++) best = Math.max(best, ev[c] as number);
       if (best < opts.minEvidence || best === 0) return [];
@@ -89,6 +143,7 @@ export function buildClassifier(
   return {
     evidence,
     classifyCounts,
+    classifyFields,
     classifyTokens(tokens) {
       const counts = new Map<string, number>();
       for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../src/config.js';
+import { buildPipeline } from '../src/prepare.js';
+import { EXPERT_FIELDS, expertFieldTokens, NEED_FIELDS, needFieldTokens, weightedCounts } from '../src/records.js';
+import { INDUSTRY_TERMS } from '../src/taxonomy/lexicon.js';
+import { createSegmenter } from '../src/text/backends/index.js';
+import { fixtures } from './helpers.js';
+
+const pipeline = buildPipeline(resolveOptions({}), (words) => createSegmenter('node-rs', words));
+const { classifier, analyzer } = pipeline;
+const data = fixtures();
+
+describe('classifier', () => {
+  it('classifies field tokens exactly as their weighted counts (fixture records)', () => {
+    const expertWeights = EXPERT_FIELDS.map((f) => f.queryWeight);
+    const needWeights = NEED_FIELDS.map((f) => f.queryWeight);
+    let named = 0;
+    for (const e of data.experts) {
+      const fields = expertFieldTokens(analyzer, e);
+      const got = classifier.classifyFields(fields, expertWeights);
+      expect(got).toEqual(classifier.classifyCounts(weightedCounts(fields, EXPERT_FIELDS)));
+      if (got.length > 0) named++;
+    }
+    for (const n of data.needs) {
+      const fields = needFieldTokens(analyzer, n);
+      expect(classifier.classifyFields(fields, needWeights)).toEqual(classifier.classifyCounts(weightedCounts(fields, NEED_FIELDS)));
+    }
+    expect(named).toBeGreaterThan(data.experts.length / 2);
+  });
+
+  it('classifies any fields and weights exactly as their weighted counts, call after call', () => {
+    // Industry terms of every industry (as index tokens), mixed with words that are none.
+    const terms = Object.values(INDUSTRY_TERMS)
+      .flatMap((t) => Object.keys(t).slice(0, 12))
+      .map((t) => analyzer.termKey(t))
+      .filter((t): t is string => t !== null);
+    const token = fc.oneof(fc.constantFrom(...terms), fc.constantFrom('方法', '结果', 'foo', '显著'));
+    const field = fc.array(token, { maxLength: 25 });
+    const weight = fc.constantFrom(0.1, 0.3, 0.5, 1, 1.5, 2, 0.7);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(field, weight), { minLength: 1, maxLength: 4 }), (spec) => {
+        const fields = spec.map(([f]) => f);
+        const weights = spec.map(([, w]) => w);
+        const specs = weights.map((w, i) => ({ ...EXPERT_FIELDS[0]!, name: `f${i}`, queryWeight: w }));
+        expect(classifier.classifyFields(fields, weights)).toEqual(classifier.classifyCounts(weightedCounts(fields, specs)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
