@@ -135,7 +135,8 @@ export function packDocs(list: readonly Prepared[], params: Bm25fParams): Packed
 
 /**
  * The documents of a packed chunk with term ids of `intern` (the receiving index's vocabulary),
- * ascending, and their impacts; and their industry rows.
+ * in the chunk's order (the index takes a document's terms in any order), with their impacts;
+ * and their industry rows.
  */
 export function unpackDocs(p: PackedDocs, intern: (term: string) => number): { termIds: Int32Array; imps: Uint8Array; industry: Float64Array }[] {
   const dim = INDUSTRY_CODES.length;
@@ -146,29 +147,17 @@ export function unpackDocs(p: PackedDocs, intern: (term: string) => number): { t
   for (const x of p.lens) total += x;
   if (total !== p.termIds.length || total !== p.imps.length || p.industry.length !== n * dim) throw new Error('packed documents are inconsistent');
   const out = new Array<{ termIds: Int32Array; imps: Uint8Array; industry: Float64Array }>(n);
-  let keys = new Float64Array(256);
   let at = 0;
   for (let i = 0; i < n; i++) {
     const len = p.lens[i] as number;
-    if (keys.length < len) keys = new Float64Array(Math.max(len, keys.length * 2));
-    // Sorted by global id, the impact carried along in the low byte of an exact integer key.
-    const k = keys.subarray(0, len);
+    const termIds = new Int32Array(len);
     for (let j = 0; j < len; j++) {
       const local = p.termIds[at + j] as number;
-      if (local >= global.length) throw new Error('packed documents are inconsistent');
-      k[j] = (global[local] as number) * 256 + (p.imps[at + j] as number);
+      if (local < 0 || local >= global.length) throw new Error('packed documents are inconsistent');
+      termIds[j] = global[local] as number;
     }
-    k.sort();
-    const termIds = new Int32Array(len);
-    const imps = new Uint8Array(len);
-    for (let j = 0; j < len; j++) {
-      const key = k[j] as number;
-      const id = Math.floor(key / 256);
-      termIds[j] = id;
-      imps[j] = key - id * 256;
-    }
+    out[i] = { termIds, imps: p.imps.slice(at, at + len), industry: p.industry.slice(i * dim, (i + 1) * dim) };
     at += len;
-    out[i] = { termIds, imps, industry: p.industry.slice(i * dim, (i + 1) * dim) };
   }
   return out;
 }

@@ -46,3 +46,39 @@ describe('FieldIndex removals', () => {
     );
   });
 });
+
+describe('FieldIndex.addImpacts', () => {
+  it('takes a document’s terms in any order and builds the segments add builds', () => {
+    const docs = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(docs, fc.nat(), (list, seed) => {
+        const a = new FieldIndex(params);
+        const b = new FieldIndex(params);
+        for (let t = 0; t <= 30; t++) b.vocab.intern(`t${t}`);
+        for (let t = 0; t <= 30; t++) a.vocab.intern(`t${t}`);
+        list.forEach((terms, i) => {
+          const ids = Int32Array.from([...terms].sort((x, y) => x - y));
+          const imps = Uint8Array.from(ids, (id) => 1 + ((id * 7 + i) % 255));
+          a.addImpacts(ids, imps);
+          // The same pairs, shuffled.
+          const order = ids.map((_, j) => j).sort((x, y) => ((x * 31 + seed) % 17) - ((y * 31 + seed) % 17) || x - y);
+          b.addImpacts(Int32Array.from(order, (j) => ids[j] as number), Uint8Array.from(order, (j) => imps[j] as number));
+        });
+        expect(b.segments()).toEqual(a.segments());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses repeated or unknown term ids and zero impacts, and adds nothing then', () => {
+    const index = new FieldIndex(params);
+    index.vocab.intern('a');
+    index.vocab.intern('b');
+    expect(() => index.addImpacts(Int32Array.of(1, 0, 1), Uint8Array.of(3, 4, 5))).toThrow(RangeError);
+    expect(() => index.addImpacts(Int32Array.of(2), Uint8Array.of(3))).toThrow(RangeError);
+    expect(() => index.addImpacts(Int32Array.of(0), Uint8Array.of(0))).toThrow(RangeError);
+    expect(index.addImpacts(Int32Array.of(1, 0), Uint8Array.of(3, 4))).toBe(0);
+    expect(index.docFreq(0)).toBe(1);
+    expect(index.docFreq(1)).toBe(1);
+  });
+});

@@ -84,6 +84,9 @@ export interface FieldIndexState {
  */
 export class FieldIndex {
   vocab = new Vocabulary();
+  /** addImpacts' check that a document's term ids are distinct: entries equal to `stamp` were seen. */
+  private seen = new Float64Array(1024);
+  private stamp = 0;
   private df = new Int32Array(1024);
   private alive = new Uint8Array(1024);
   /** Per-slot factor on the text score, allocated on the first document that needs one. */
@@ -141,15 +144,19 @@ export class FieldIndex {
   }
 
   /**
-   * Adds a document given as term ids (strictly ascending, interned in this index's vocabulary)
-   * and their impacts (1..255), as `documentImpacts` computes them elsewhere. Returns its slot.
+   * Adds a document given as term ids (distinct, in any order, interned in this index's
+   * vocabulary) and their impacts (1..255), as `documentImpacts` computes them elsewhere.
+   * Returns its slot.
    */
   addImpacts(termIds: Int32Array, imps: Uint8Array): number {
     if (termIds.length !== imps.length) throw new RangeError('termIds and imps differ in length');
     const V = this.vocab.size;
+    if (this.seen.length < V) this.seen = enlarge(this.seen, V);
+    const stamp = ++this.stamp;
     for (let i = 0; i < termIds.length; i++) {
       const id = termIds[i] as number;
-      if (id < 0 || id >= V || (i > 0 && id <= (termIds[i - 1] as number)) || imps[i] === 0) throw new RangeError('bad document impacts');
+      if (id < 0 || id >= V || this.seen[id] === stamp || imps[i] === 0) throw new RangeError('bad document impacts');
+      this.seen[id] = stamp;
     }
     return this.insert({ termIds, imps }, 1);
   }
