@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedOptions } from './config.js';
 import { SnapshotError } from './errors.js';
-import type { Segment } from './index/segment.js';
+import { MAX_SLOTS, posting, type Segment } from './index/segment.js';
 import type { SideState } from './side.js';
 import type { ExpertInput, NeedInput } from './types.js';
 
@@ -20,11 +20,13 @@ import type { ExpertInput, NeedInput } from './types.js';
  * (section `records`, type 'jsonBlocks', with the byte length of each block in `recordBlocks`):
  * a million profiles' records are more UTF-8 than one JavaScript string can hold (2^29 − 24
  * characters; decoding them as one failed at 1M generated profiles). Version 1 (one JSON array)
- * is still read.
+ * is still read. Version 3 stores each segment's postings as one array of slot × 256 + impact
+ * (section `postings`) where versions 1 and 2 had two (`docs` and `imps`); those are packed
+ * when read.
  */
 export const BINARY_MAGIC = 'INNOMTCH';
-export const BINARY_VERSION = 2;
-const READABLE_VERSIONS = [1, 2];
+export const BINARY_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3];
 /** Records per JSON block of a version 2 snapshot (~10 MB of UTF-8 for typical profiles). */
 const RECORDS_PER_BLOCK = 10_000;
 
@@ -60,8 +62,7 @@ function sideSections(prefix: string, s: SideState<{ id: string }>, recordsPerBl
     [`${prefix}.df`, 'i32', bytes(s.index.df)],
     [`${prefix}.alive`, 'u8', bytes(s.index.alive)],
     [`${prefix}.offsets`, 'i32', bytes(seg.offsets)],
-    [`${prefix}.docs`, 'i32', bytes(seg.docs)],
-    [`${prefix}.imps`, 'u8', bytes(seg.imps)],
+    [`${prefix}.postings`, 'i32', bytes(seg.postings)],
     [`${prefix}.maxImp`, 'u8', bytes(seg.maxImp)],
     [`${prefix}.industry`, 'f64', bytes(s.industryRows)],
     ...(s.index.scale !== undefined ? [[`${prefix}.scale`, 'f32', bytes(s.index.scale)] as Part] : []),
@@ -111,6 +112,18 @@ export function writeBinarySnapshot(state: BinaryState, recordsPerBlock = RECORD
   return out;
 }
 
+/** Versions 1 and 2 kept slots and impacts apart: one posting each, as segments now hold them. */
+function packPostings(docs: Int32Array, imps: Uint8Array): Int32Array {
+  if (docs.length !== imps.length) throw new SnapshotError('binary snapshot: postings sizes differ');
+  const out = new Int32Array(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i] as number;
+    if (d < 0 || d >= MAX_SLOTS) throw new SnapshotError('binary snapshot: posting out of range');
+    out[i] = posting(d, imps[i] as number);
+  }
+  return out;
+}
+
 export function isBinarySnapshot(value: unknown): value is Uint8Array {
   return value instanceof Uint8Array && value.byteLength >= 8 && new TextDecoder().decode(value.subarray(0, 8)) === BINARY_MAGIC;
 }
@@ -120,7 +133,7 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
   if (!READABLE_VERSIONS.includes(version)) {
-    throw new SnapshotError(`binary snapshot version ${version} is not supported (this innomatch reads versions ${READABLE_VERSIONS.join(' and ')})`);
+    throw new SnapshotError(`binary snapshot version ${version} is not supported (this innomatch reads versions ${READABLE_VERSIONS.join(', ')})`);
   }
   const digest = createHash('sha256').update(bytes.subarray(48)).digest();
   if (!digest.equals(Buffer.from(bytes.subarray(16, 48)))) {
@@ -166,8 +179,7 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
     const termText = text(`${prefix}.terms`);
     const segment: Segment = {
       offsets: i32(`${prefix}.offsets`),
-      docs: i32(`${prefix}.docs`),
-      imps: raw(`${prefix}.imps`),
+      postings: version >= 3 ? i32(`${prefix}.postings`) : packPostings(i32(`${prefix}.docs`), raw(`${prefix}.imps`)),
       maxImp: raw(`${prefix}.maxImp`),
     };
     const ind = raw(`${prefix}.industry`);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldIndex } from '../src/index/field-index.js';
+import { MAX_SLOTS, posting } from '../src/index/segment.js';
 
 const params = { k1: 1.2, fields: [{ weight: 1, b: 0.5, refLength: 10 }] };
 
@@ -80,5 +81,23 @@ describe('FieldIndex.addImpacts', () => {
     expect(index.addImpacts(Int32Array.of(1, 0), Uint8Array.of(3, 4))).toBe(0);
     expect(index.docFreq(0)).toBe(1);
     expect(index.docFreq(1)).toBe(1);
+  });
+});
+
+describe('FieldIndex capacity', () => {
+  it('refuses a document beyond MAX_SLOTS slots (a posting is slot × 256 + impact in 32 bits)', () => {
+    const index = new FieldIndex(params);
+    // An index whose every slot is taken (all removed but the last), as after 2^23 adds.
+    const alive = new Uint8Array(MAX_SLOTS);
+    alive[MAX_SLOTS - 1] = 1;
+    index.importState({
+      terms: ['a'],
+      df: Int32Array.of(1),
+      alive,
+      segment: { offsets: Int32Array.of(0, 1), postings: Int32Array.of(posting(MAX_SLOTS - 1, 9)), maxImp: Uint8Array.of(9) },
+    });
+    expect(index.segments()[0]?.postings[0]).toBe((MAX_SLOTS - 1) * 256 + 9);
+    expect(() => index.add([['a']])).toThrow(/at most 8388608 slots/);
+    expect(index.slotCount).toBe(MAX_SLOTS);
   });
 });

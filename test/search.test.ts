@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldIndex } from '../src/index/field-index.js';
-import { createScratch, type QueryTerm, type SearchIndex, type SearchOptions, Selection, searchChunks, searchExhaustive, searchTopK } from '../src/rank/search.js';
+import { buildQuery } from '../src/rank/query.js';
+import { createScratch, MAX_TEXT, type QueryTerm, type SearchIndex, type SearchOptions, Selection, searchChunks, searchExhaustive, searchTopK } from '../src/rank/search.js';
 import { chunkClaimer, createSplitControl } from '../src/rank/split.js';
 
 const params = {
@@ -20,7 +21,8 @@ const doc = fc.tuple(fc.array(token, { maxLength: 6 }), fc.array(token, { minLen
 const scenario = fc.record({
   batches: fc.array(fc.array(doc, { minLength: 1, maxLength: 150 }), { minLength: 1, maxLength: 4 }),
   removals: fc.array(fc.nat(), { maxLength: 10 }),
-  query: fc.uniqueArray(fc.record({ term: fc.integer({ min: 0, max: 39 }), units: fc.integer({ min: 1, max: 1 << 20 }) }), {
+  // Up to 15 terms of up to 2^19 units: Σ units × 255 stays within MAX_TEXT, as buildQuery ensures.
+  query: fc.uniqueArray(fc.record({ term: fc.integer({ min: 0, max: 39 }), units: fc.integer({ min: 1, max: 1 << 19 }) }), {
     minLength: 1,
     maxLength: 15,
     selector: (q) => q.term,
@@ -115,6 +117,49 @@ describe('pruned search', () => {
         expect(scratch.acc.every((x) => x === 0) && scratchB.acc.every((x) => x === 0)).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('accumulates text sums up to MAX_TEXT exactly, and refuses queries that could go beyond', () => {
+    // 300 documents holding all 40 terms at the largest impact.
+    const index = new FieldIndex(params);
+    const ids = Int32Array.from(vocab, (t) => index.vocab.intern(t));
+    for (let i = 0; i < 300; i++) index.addImpacts(ids, new Uint8Array(ids.length).fill(255));
+    const view: SearchIndex = { segments: index.segments(), alive: index.aliveView(), scratch: createScratch(300) };
+    expect([...view.segments[0]!.maxImp]).toEqual(vocab.map(() => 255));
+    const opts: SearchOptions = { k: 3, textScale: 1, boost: () => 0, boostBound: 0, tieKey: (s) => String(s).padStart(4, '0'), minScore: 0 };
+    // Units chosen so that every document's sum is exactly MAX_TEXT − r for a small r.
+    const total = Math.floor(MAX_TEXT / 255);
+    const query: QueryTerm[] = vocab.map((t, i) => ({ termId: index.vocab.id(t) as number, units: i === 0 ? total - 39 * 1000 : 1000 }));
+    for (const mode of ['dense', 'sparse', 'blocked'] as const) {
+      const hits = searchTopK(view, query, { ...opts, accumulate: mode, blockSize: 64 });
+      expect(hits.map((h) => h.text)).toEqual([total * 255, total * 255, total * 255]);
+      expect(hits).toEqual(searchExhaustive(view, query, opts));
+    }
+    const over = [...query.slice(1), { termId: query[0]!.termId, units: total - 39 * 1000 + 1 }];
+    expect(() => searchTopK(view, over, opts)).toThrow(RangeError);
+    const sel = new Selection(view, opts, createScratch(300));
+    expect(() => searchChunks(view, over, 64, () => -1, sel)).toThrow(RangeError);
+  });
+
+  it('builds queries whose units stay within MAX_TEXT, at full resolution when they are small', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.01, max: 50, noNaN: true }), { minLength: 1, maxLength: 300, size: 'max' }), (weights) => {
+        const index = new FieldIndex(params);
+        const counts = new Map<string, number>();
+        weights.forEach((w, i) => {
+          index.add([[`w${i}`], []]);
+          counts.set(`w${i}`, w);
+        });
+        const q = buildQuery(counts, index, { get: () => 10 }, 0, new Map());
+        const units = q.terms.reduce((s, t) => s + t.units, 0);
+        expect(units * 255).toBeLessThanOrEqual(MAX_TEXT);
+        const largest = Math.max(...q.terms.map((t) => t.units));
+        if (q.terms.length <= 8) expect(largest).toBe(2 ** 20);
+        else expect(largest).toBeLessThanOrEqual(2 ** 20);
+        for (const t of q.terms) expect(t.weight).toBe(t.units * q.unit);
+      }),
+      { numRuns: 60, endOnFailure: true },
     );
   });
 

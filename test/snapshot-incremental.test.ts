@@ -47,7 +47,7 @@ describe('binary snapshots', () => {
     expect(again.recommendExperts('N30', { topK: 50 }).some((r) => r.id === 'NEW')).toBe(true);
   });
 
-  it('stores records in blocks (one JSON string cannot hold a million profiles) and still reads version 1', () => {
+  it('stores records in blocks (one JSON string cannot hold a million profiles) and still reads versions 1 and 2', () => {
     const bytes = m.toBinary();
     const state = readBinarySnapshot(bytes);
     // Blocks of 7 records: many blocks, the last one partial, same matcher after loading.
@@ -58,12 +58,16 @@ describe('binary snapshots', () => {
     for (const n of data.needs.slice(0, 10).filter((x) => x.id !== 'N05')) expect(again.recommendExperts(n.id)).toEqual(m.recommendExperts(n.id));
     expect(readBinarySnapshot(blocked).experts.records).toEqual(state.experts.records);
 
-    // Version 1: each side's records as one JSON array, no block lengths.
-    const v1 = version1(bytes);
-    expect(new DataView(v1.buffer).getUint32(8, true)).toBe(1);
-    const old = loadMatcher(v1, { backgroundIdf: backgroundIdf() });
-    expect(old.stats()).toEqual(m.stats());
-    for (const n of data.needs.slice(0, 10).filter((x) => x.id !== 'N05')) expect(old.recommendExperts(n.id)).toEqual(m.recommendExperts(n.id));
+    // Versions 1 and 2: slots and impacts in two sections; version 1 also has each side's records
+    // as one JSON array, without block lengths.
+    for (const version of [1, 2] as const) {
+      const earlier = olderVersion(bytes, version);
+      expect(new DataView(earlier.buffer).getUint32(8, true)).toBe(version);
+      const old = loadMatcher(earlier, { backgroundIdf: backgroundIdf() });
+      expect(old.stats()).toEqual(m.stats());
+      for (const n of data.needs.slice(0, 10).filter((x) => x.id !== 'N05')) expect(old.recommendExperts(n.id)).toEqual(m.recommendExperts(n.id));
+      expect(old.toBinary()).toEqual(bytes);
+    }
   });
 
   it('refuses corrupted bytes, other versions and other files', () => {
@@ -88,24 +92,35 @@ describe('memory', () => {
   });
 });
 
-/** A version-1 binary snapshot (records as one JSON array per side) from a version-2 one. */
-function version1(v2: Uint8Array): Uint8Array {
-  const view = new DataView(v2.buffer, v2.byteOffset, v2.byteLength);
+/**
+ * A version-1 or version-2 binary snapshot from a version-3 one: each segment's postings as two
+ * sections (`docs`: slots, `imps`: impacts); in version 1 also each side's records as one JSON
+ * array (no blocks).
+ */
+function olderVersion(v3: Uint8Array, version: 1 | 2): Uint8Array {
+  const view = new DataView(v3.buffer, v3.byteOffset, v3.byteLength);
   const headerLength = view.getUint32(12, true);
-  const header = JSON.parse(new TextDecoder().decode(v2.subarray(48, 48 + headerLength))) as {
+  const header = JSON.parse(new TextDecoder().decode(v3.subarray(48, 48 + headerLength))) as {
     options: unknown;
     sections: { name: string; type: string; offset: number; length: number }[];
   };
   const pad8 = (n: number): number => (n + 7) & ~7;
   const start = pad8(48 + headerLength);
-  const state = readBinarySnapshot(v2);
+  const state = readBinarySnapshot(v3);
   const parts: [string, string, Uint8Array][] = [];
   for (const s of header.sections) {
-    if (s.name.endsWith('.recordBlocks')) continue;
-    if (s.name.endsWith('.records')) {
+    const data = v3.slice(start + s.offset, start + s.offset + s.length);
+    if (s.name.endsWith('.postings')) {
+      const postings = new Int32Array(data.buffer, 0, data.byteLength / 4);
+      const prefix = s.name.slice(0, -'.postings'.length);
+      const docs = Int32Array.from(postings, (p) => p >> 8);
+      parts.push([`${prefix}.docs`, 'i32', new Uint8Array(docs.buffer)]);
+      parts.push([`${prefix}.imps`, 'u8', Uint8Array.from(postings, (p) => p & 255)]);
+    } else if (version === 1 && s.name.endsWith('.recordBlocks')) continue;
+    else if (version === 1 && s.name.endsWith('.records')) {
       const side = s.name.startsWith('experts') ? state.experts : state.needs;
       parts.push([s.name, 'json', new TextEncoder().encode(JSON.stringify(side.records))]);
-    } else parts.push([s.name, s.type, v2.slice(start + s.offset, start + s.offset + s.length)]);
+    } else parts.push([s.name, s.type, data]);
   }
   let offset = 0;
   const sections = parts.map(([name, type, data]) => {
@@ -116,9 +131,9 @@ function version1(v2: Uint8Array): Uint8Array {
   const head = new TextEncoder().encode(JSON.stringify({ options: header.options, sections }));
   const dataStart = pad8(48 + head.byteLength);
   const out = new Uint8Array(dataStart + offset);
-  out.set(v2.subarray(0, 8), 0);
+  out.set(v3.subarray(0, 8), 0);
   const dv = new DataView(out.buffer);
-  dv.setUint32(8, 1, true);
+  dv.setUint32(8, version, true);
   dv.setUint32(12, head.byteLength, true);
   out.set(head, 48);
   parts.forEach(([, , data], i) => out.set(data, dataStart + (sections[i] as { offset: number }).offset));

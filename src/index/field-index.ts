@@ -1,5 +1,5 @@
 import { type Bm25fParams, quantizeImpact, saturatedTf } from '../rank/similarity.js';
-import { buildSegment, EMPTY_SEGMENT, impactIn, type PendingDoc, type Segment } from './segment.js';
+import { buildSegment, EMPTY_SEGMENT, impactIn, MAX_SLOTS, type PendingDoc, type Segment } from './segment.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** One document as the index sees it: for every field, the field's tokens. */
@@ -183,6 +183,9 @@ export class FieldIndex {
   }
 
   private insert({ termIds, imps }: { termIds: Int32Array; imps: Uint8Array }, scale: number): number {
+    if (this.slots >= MAX_SLOTS) {
+      throw new RangeError(`an index holds at most ${MAX_SLOTS} slots, one per document ever added (removed documents keep theirs): build a new matcher from the live records`);
+    }
     const slot = this.slots++;
     if (scale !== 1 && this.scales === null) this.scales = new Float32Array(this.alive.length).fill(1);
     this.grow();
@@ -216,14 +219,14 @@ export class FieldIndex {
     const main = this.main;
     const V = main.offsets.length - 1;
     // A look-up costs about log2 of a list's length in reads; a pass reads every posting once.
-    if (inMain.length * V * 16 < main.docs.length) {
+    if (inMain.length * V * 16 < main.postings.length) {
       for (const slot of inMain) for (let t = 0; t < V; t++) if (impactIn(main, t, slot) > 0) this.df[t] = (this.df[t] as number) - 1;
     } else if (inMain.length > 0) {
       const going = new Uint8Array(this.slots);
       for (const slot of inMain) going[slot] = 1;
       for (let t = 0; t < V; t++) {
         let n = 0;
-        for (let p = main.offsets[t] as number, e = main.offsets[t + 1] as number; p < e; p++) n += going[main.docs[p] as number] as number;
+        for (let p = main.offsets[t] as number, e = main.offsets[t + 1] as number; p < e; p++) n += going[(main.postings[p] as number) >> 8] as number;
         if (n > 0) this.df[t] = (this.df[t] as number) - n;
       }
     }
@@ -245,7 +248,7 @@ export class FieldIndex {
       const isLive = (s: number): boolean => this.alive[s] === 1;
       if (this.tailPostings > TAIL_SHARE * this.mainPostings) {
         this.main = buildSegment(this.main, this.tailDocs, this.vocab.size, isLive);
-        this.mainPostings = this.main.docs.length;
+        this.mainPostings = this.main.postings.length;
         this.tailDocs = [];
         this.tailPostings = 0;
         this.tail = EMPTY_SEGMENT;
@@ -254,7 +257,7 @@ export class FieldIndex {
       }
     }
     if (this.dead > DEAD_SHARE * Math.max(1, this.slots)) this.purge();
-    return this.tail.docs.length > 0 ? [this.main, this.tail] : [this.main];
+    return this.tail.postings.length > 0 ? [this.main, this.tail] : [this.main];
   }
 
   /** Merges every document into one segment without removed documents. */
@@ -280,10 +283,10 @@ export class FieldIndex {
       throw new RangeError('index state: vocabulary and segment sizes differ');
     }
     const total = state.segment.offsets[V] as number;
-    if (state.segment.docs.length !== total || state.segment.imps.length !== total) {
-      throw new RangeError('index state: postings sizes differ');
+    if (state.segment.postings.length !== total) throw new RangeError('index state: postings sizes differ');
+    for (const p of state.segment.postings) {
+      if (p < 0 || p >> 8 >= state.alive.length || (p & 255) === 0) throw new RangeError('index state: posting out of range');
     }
-    for (const d of state.segment.docs) if (d < 0 || d >= state.alive.length) throw new RangeError('index state: document out of range');
     this.vocab = Vocabulary.from(state.terms);
     this.df = new Int32Array(Math.max(1024, V));
     this.df.set(state.df);
@@ -309,7 +312,7 @@ export class FieldIndex {
   private purge(): void {
     const isLive = (s: number): boolean => this.alive[s] === 1;
     this.main = buildSegment(this.main, this.tailDocs, this.vocab.size, isLive);
-    this.mainPostings = this.main.docs.length;
+    this.mainPostings = this.main.postings.length;
     this.tailDocs = [];
     this.tailPostings = 0;
     this.tail = EMPTY_SEGMENT;
@@ -319,7 +322,7 @@ export class FieldIndex {
   /** Bytes held by postings, document frequencies and liveness (the index proper). */
   indexBytes(): number {
     let bytes = 4 * this.vocab.size + this.slots + (this.scales !== null ? 4 * this.slots : 0);
-    for (const s of [this.main, this.tail]) bytes += s.offsets.byteLength + s.docs.byteLength + s.imps.byteLength + s.maxImp.byteLength;
+    for (const s of [this.main, this.tail]) bytes += s.offsets.byteLength + s.postings.byteLength + s.maxImp.byteLength;
     for (const d of [...this.tailDocs, ...this.pending]) bytes += d.termIds.byteLength + d.imps.byteLength;
     return bytes;
   }

@@ -19,7 +19,7 @@ function shared<T extends Int32Array | Uint8Array | Float32Array | Float64Array>
 export function shareIndex(d: WorkerIndexData): WorkerIndexData {
   return {
     segments: d.segments.map(
-      (s): Segment => ({ offsets: shared(s.offsets), docs: shared(s.docs), imps: shared(s.imps), maxImp: shared(s.maxImp) }),
+      (s): Segment => ({ offsets: shared(s.offsets), postings: shared(s.postings), maxImp: shared(s.maxImp) }),
     ),
     alive: shared(d.alive),
     ...(d.scale !== undefined ? { scale: shared(d.scale) } : {}),

@@ -2,7 +2,7 @@ import type { BackgroundIdf } from '../index/background-idf.js';
 import type { FieldIndex } from '../index/field-index.js';
 import { BIGRAM_PREFIX } from '../text/analyzer.js';
 import type { ExpansionTable } from '../text/expansion.js';
-import type { QueryTerm } from './search.js';
+import { MAX_TEXT, type QueryTerm } from './search.js';
 import { type IdfParams, queryTermWeight, smoothedIdf } from './similarity.js';
 
 export interface WeightedQueryTerm extends QueryTerm {
@@ -23,8 +23,9 @@ export interface WeightedQuery {
   unit: number;
 }
 
-/** Resolution of quantised query weights: the largest term weight is 2^20 units. */
+/** Resolution of quantised query weights: the largest term weight is 2^20 units at most. */
 const WEIGHT_STEPS = 2 ** 20;
+const MAX_UNITS = Math.floor(MAX_TEXT / 255);
 
 /**
  * Turns field-weighted query counts into weighted index terms against one index: query weight ×
@@ -84,9 +85,15 @@ export function buildQuery(
     }
   }
   // Integer weights make every score sum exact and order-independent (see search.ts).
+  // The unit is also large enough that Σ units ≤ MAX_UNITS, so no document's text sum can
+  // exceed MAX_TEXT (each term's units are at most weight / unit + 1).
   let max = 0;
-  for (const t of best.values()) max = Math.max(max, t.weight);
-  const unit = max > 0 ? max / WEIGHT_STEPS : 1;
+  let total = 0;
+  for (const t of best.values()) {
+    max = Math.max(max, t.weight);
+    total += t.weight;
+  }
+  const unit = max > 0 ? Math.max(max / WEIGHT_STEPS, total / (MAX_UNITS - best.size)) : 1;
   const terms: WeightedQueryTerm[] = [];
   for (const t of best.values()) {
     const units = Math.max(1, Math.round(t.weight / unit));

@@ -12,6 +12,13 @@ export interface QueryTerm {
   units: number;
 }
 
+/**
+ * Largest text sum of a document (Σ units × impact, impacts ≤ 255): searches accumulate in
+ * 32-bit integers, half the memory of doubles (at 100k profiles the accumulator then fits in a
+ * core's L2 cache). Queries must keep Σ units × 255 within it (buildQuery does).
+ */
+export const MAX_TEXT = 2 ** 31 - 1;
+
 /** What a search reads: segments in slot order and liveness. Plain data, shareable with workers. */
 export interface SearchIndex {
   segments: readonly Segment[];
@@ -26,7 +33,8 @@ export interface SearchIndex {
 }
 
 export interface Scratch {
-  acc: Float64Array;
+  /** Text sums: 32-bit integers suffice, since a query's units × 255 add up to at most MAX_TEXT. */
+  acc: Int32Array;
   touched: Int32Array;
   /** Candidates of the selection and their text; grown on demand (usually a few thousand). */
   candidates: Int32Array;
@@ -36,7 +44,7 @@ export interface Scratch {
 /** Search buffers for an index of `slots` slots. */
 export function createScratch(slots: number): Scratch {
   return {
-    acc: new Float64Array(slots),
+    acc: new Int32Array(slots),
     touched: new Int32Array(slots),
     candidates: new Int32Array(Math.min(slots, 4096)),
     candidateText: new Float64Array(Math.min(slots, 4096)),
@@ -111,9 +119,10 @@ export function searchExhaustive(index: SearchIndex, query: readonly QueryTerm[]
     for (const q of query) {
       if (q.termId >= V) continue;
       for (let p = seg.offsets[q.termId] as number, e = seg.offsets[q.termId + 1] as number; p < e; p++) {
-        const d = seg.docs[p] as number;
+        const x = seg.postings[p] as number;
+        const d = x >> 8;
         if (acc[d] === 0) touched.push(d);
-        acc[d] = (acc[d] as number) + q.units * (seg.imps[p] as number);
+        acc[d] = (acc[d] as number) + q.units * (x & 255);
       }
     }
     const scale = index.scale;
@@ -134,6 +143,7 @@ export function searchExhaustive(index: SearchIndex, query: readonly QueryTerm[]
  * result identical to `searchExhaustive`, ties included.
  */
 export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts: SearchOptions): ScoredSlot[] {
+  checkTextBound(query);
   const slots = slotCount(index);
   const scratch = index.scratch && index.scratch.acc.length >= slots ? index.scratch : createScratch(slots);
   const postings = postingCount(index, query);
@@ -149,32 +159,22 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
     let nTouched = 0;
     for (const seg of index.segments) {
       const V = seg.offsets.length - 1;
-      const { offsets, docs, imps } = seg;
+      const { offsets, postings } = seg;
       for (const q of query) {
         if (q.termId >= V) continue;
-        const units = q.units;
+        const units = q.units | 0;
         for (let p = offsets[q.termId] as number, e = offsets[q.termId + 1] as number; p < e; p++) {
-          const d = docs[p] as number;
+          const x = postings[p] as number;
+          const d = x >> 8;
           const a = acc[d] as number;
           if (a === 0) touched[nTouched++] = d;
-          acc[d] = a + units * (imps[p] as number);
+          acc[d] = (a + units * (x & 255)) | 0;
         }
       }
     }
     sel.scanList(acc, touched, nTouched);
   } else if (mode === 'dense') {
-    for (const seg of index.segments) {
-      const V = seg.offsets.length - 1;
-      const { offsets, docs, imps } = seg;
-      for (const q of query) {
-        if (q.termId >= V) continue;
-        const units = q.units;
-        for (let p = offsets[q.termId] as number, e = offsets[q.termId + 1] as number; p < e; p++) {
-          const d = docs[p] as number;
-          acc[d] = (acc[d] as number) + units * (imps[p] as number);
-        }
-      }
-    }
+    for (const seg of index.segments) accumulateDense(seg, query, acc);
     sel.scanRange(acc, 0, slots);
   } else {
     // Blocks in order: each term's list is walked once, forward.
@@ -183,6 +183,34 @@ export function searchTopK(index: SearchIndex, query: readonly QueryTerm[], opts
     searchChunks(index, query, opts.blockSize ?? ACC_BLOCK, () => (next < blocks ? next++ : -1), sel);
   }
   return sel.finish();
+}
+
+/**
+ * Text sums are accumulated in 32-bit integers: the query's units × the largest impact (255)
+ * must add up to at most MAX_TEXT (buildQuery chooses its unit so).
+ */
+function checkTextBound(query: readonly QueryTerm[]): void {
+  let units = 0;
+  for (const q of query) {
+    if (!Number.isInteger(q.units) || q.units < 1) throw new RangeError(`query units must be positive integers, got ${q.units}`);
+    units += q.units;
+  }
+  if (units * 255 > MAX_TEXT) throw new RangeError(`query units add up to ${units}: text sums could exceed ${MAX_TEXT}`);
+}
+
+/** Adds every posting of the query's terms in `seg` into `acc` (a small function: V8 optimises its loop better than inline). */
+function accumulateDense(seg: Segment, query: readonly QueryTerm[], acc: Int32Array): void {
+  const V = seg.offsets.length - 1;
+  const { offsets, postings } = seg;
+  for (const q of query) {
+    if (q.termId >= V) continue;
+    const units = q.units | 0;
+    for (let p = offsets[q.termId] as number, e = offsets[q.termId + 1] as number; p < e; p++) {
+      const x = postings[p] as number;
+      const d = x >> 8;
+      acc[d] = ((acc[d] as number) + units * (x & 255)) | 0;
+    }
+  }
 }
 
 /** Postings of the query's terms in the index. */
@@ -222,6 +250,7 @@ const BLOCKED_FROM = 524_288;
  * thread's candidates.
  */
 export function searchChunks(index: SearchIndex, query: readonly QueryTerm[], chunk: number, claim: () => number, sel: Selection): void {
+  checkTextBound(query);
   const slots = slotCount(index);
   const acc = sel.accumulator;
   const parts = index.segments.map((seg) => {
@@ -229,7 +258,7 @@ export function searchChunks(index: SearchIndex, query: readonly QueryTerm[], ch
     const terms = query.filter((q) => q.termId < V);
     return {
       seg,
-      units: Float64Array.from(terms, (q) => q.units),
+      units: Int32Array.from(terms, (q) => q.units),
       begin: Int32Array.from(terms, (q) => seg.offsets[q.termId] as number),
       end: Int32Array.from(terms, (q) => seg.offsets[q.termId + 1] as number),
       // Where the last chunk's postings began and ended in each term's list.
@@ -244,26 +273,27 @@ export function searchChunks(index: SearchIndex, query: readonly QueryTerm[], ch
     const up = c === prev + 1;
     const down = c === prev - 1;
     for (const { seg, units, begin, end, from, to } of parts) {
-      const { docs, imps } = seg;
+      const { postings } = seg;
       for (let j = 0; j < units.length; j++) {
         const u = units[j] as number;
         let p: number;
         let stop: number;
         if (up) {
           p = to[j] as number;
-          stop = lowerBound(docs, p, end[j] as number, hi);
+          stop = lowerBound(postings, p, end[j] as number, hi);
         } else if (down) {
           stop = from[j] as number;
-          p = lowerBound(docs, begin[j] as number, stop, lo);
+          p = lowerBound(postings, begin[j] as number, stop, lo);
         } else {
-          p = lowerBound(docs, begin[j] as number, end[j] as number, lo);
-          stop = seek(docs, p, end[j] as number, hi);
+          p = lowerBound(postings, begin[j] as number, end[j] as number, lo);
+          stop = seek(postings, p, end[j] as number, hi);
         }
         from[j] = p;
         to[j] = stop;
         for (; p < stop; p++) {
-          const d = docs[p] as number;
-          acc[d] = (acc[d] as number) + u * (imps[p] as number);
+          const x = postings[p] as number;
+          const d = x >> 8;
+          acc[d] = ((acc[d] as number) + u * (x & 255)) | 0;
         }
       }
     }
@@ -301,7 +331,7 @@ export class Selection {
   }
 
   /** The scratch accumulator this selection reads (all zero between scans). */
-  get accumulator(): Float64Array {
+  get accumulator(): Int32Array {
     return this.scratch.acc;
   }
 
@@ -323,23 +353,33 @@ export class Selection {
   }
 
   /** Scans and zeroes acc[lo, hi). */
-  scanRange(acc: Float64Array, lo: number, hi: number): void {
+  scanRange(acc: Int32Array, lo: number, hi: number): void {
     const docScale = this.index.scale;
     // No branch on zero entries (about half the documents, unpredictably): they fail the test.
+    // Two loops, so that the common one (no per-document scale) tests nothing else.
     let skip = this.skipBelow;
-    for (let d = lo; d < hi; d++) {
-      const a = acc[d] as number;
-      const text = docScale === undefined ? a : a * (docScale[d] as number);
-      if (text > skip) {
-        this.consider(d, text);
-        skip = this.skipBelow;
+    if (docScale === undefined) {
+      for (let d = lo; d < hi; d++) {
+        const text = acc[d] as number;
+        if (text > skip) {
+          this.consider(d, text);
+          skip = this.skipBelow;
+        }
+      }
+    } else {
+      for (let d = lo; d < hi; d++) {
+        const text = (acc[d] as number) * (docScale[d] as number);
+        if (text > skip) {
+          this.consider(d, text);
+          skip = this.skipBelow;
+        }
       }
     }
     acc.fill(0, lo, hi);
   }
 
   /** Scans and zeroes the accumulator entries of the listed documents. */
-  scanList(acc: Float64Array, docs: Int32Array, n: number): void {
+  scanList(acc: Int32Array, docs: Int32Array, n: number): void {
     const docScale = this.index.scale;
     for (let t = 0; t < n; t++) {
       const d = docs[t] as number;
