@@ -198,7 +198,7 @@ function checkTextBound(query: readonly QueryTerm[]): void {
   if (units * 255 > MAX_TEXT) throw new RangeError(`query units add up to ${units}: text sums could exceed ${MAX_TEXT}`);
 }
 
-/** Adds every posting of the query's terms in `seg` into `acc` (a small function: V8 optimises its loop better than inline). */
+/** Adds every posting of the query's terms in `seg` into `acc` (the dense pass of `searchTopK`). */
 function accumulateDense(seg: Segment, query: readonly QueryTerm[], acc: Int32Array): void {
   const V = seg.offsets.length - 1;
   const { offsets, postings } = seg;
