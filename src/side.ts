@@ -25,11 +25,13 @@ export class Side<R extends { id: string }> {
   private industryRows = new Float64Array(INDUSTRY_DIM * 1024);
   private changes = 0;
 
+  /** `maxSlots`: see FieldIndex (smaller only in tests). */
   constructor(
     readonly fields: readonly FieldSpec[],
     k1: number,
+    maxSlots?: number,
   ) {
-    this.index = new FieldIndex({ k1, fields });
+    this.index = new FieldIndex({ k1, fields }, maxSlots);
   }
 
   has(id: string): boolean {
@@ -41,17 +43,44 @@ export class Side<R extends { id: string }> {
   }
 
   add(record: R, fieldTokens: readonly (readonly string[])[], industry: Float64Array): number {
+    this.makeRoom();
     return this.register(record, this.index.add(fieldTokens), industry);
   }
 
   /** Adds a record whose impacts were computed elsewhere (`documentImpacts`, term ids of this index). */
   addImpacts(record: R, termIds: Int32Array, imps: Uint8Array, industry: Float64Array): number {
+    this.makeRoom();
     return this.register(record, this.index.addImpacts(termIds, imps), industry);
   }
 
   /** Adds a record whose term weights come from another model than BM25F (see centroid.ts). */
   addWeighted(record: R, weights: ReadonlyMap<string, number>, scale: number, industry: Float64Array): number {
+    this.makeRoom();
     return this.register(record, this.index.addWeighted(weights, scale), industry);
+  }
+
+  /**
+   * When every slot has been used and some hold removed records, renumbers the live records
+   * 0..n-1 (the index, records, industry rows and ids together). Results do not change: ties are
+   * broken by id, never by slot.
+   */
+  private makeRoom(): void {
+    const index = this.index;
+    if (index.slotCount < index.maxSlots || index.size === index.slotCount) return;
+    const map = index.renumber();
+    const records: (R | null)[] = [];
+    const rows = new Float64Array(this.industryRows.length);
+    this.slotById.clear();
+    map.forEach((to, from) => {
+      if (to < 0) return;
+      const r = this.records[from] as R;
+      records[to] = r;
+      rows.set(this.industryRows.subarray(from * INDUSTRY_DIM, (from + 1) * INDUSTRY_DIM), to * INDUSTRY_DIM);
+      this.slotById.set(r.id, to);
+    });
+    this.records = records;
+    this.industryRows = rows;
+    this.changes++;
   }
 
   private register(record: R, slot: number, industry: Float64Array): number {

@@ -85,7 +85,7 @@ describe('FieldIndex.addImpacts', () => {
 });
 
 describe('FieldIndex capacity', () => {
-  it('refuses a document beyond MAX_SLOTS slots (a posting is slot × 256 + impact in 32 bits)', () => {
+  it('refuses a document beyond MAX_SLOTS slots (a posting is slot × 256 + impact in 32 bits) until renumbered', () => {
     const index = new FieldIndex(params);
     // An index whose every slot is taken (all removed but the last), as after 2^23 adds.
     const alive = new Uint8Array(MAX_SLOTS);
@@ -97,7 +97,12 @@ describe('FieldIndex capacity', () => {
       segment: { offsets: Int32Array.of(0, 1), postings: Int32Array.of(posting(MAX_SLOTS - 1, 9)), maxImp: Uint8Array.of(9) },
     });
     expect(index.segments()[0]?.postings[0]).toBe((MAX_SLOTS - 1) * 256 + 9);
-    expect(() => index.add([['a']])).toThrow(/at most 8388608 slots/);
+    expect(() => index.add([['a']])).toThrow(/at most 8388608 documents/);
     expect(index.slotCount).toBe(MAX_SLOTS);
+    // Renumbered (as a Side does when its slots run out): the live document gets slot 0.
+    expect(index.renumber()[MAX_SLOTS - 1]).toBe(0);
+    expect(index.segments()[0]?.postings[0]).toBe(9);
+    expect(index.add([['a']])).toBe(1);
+    expect(index.docFreq(0)).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { type Bm25fParams, quantizeImpact, saturatedTf } from '../rank/similarity.js';
-import { buildSegment, EMPTY_SEGMENT, impactIn, MAX_SLOTS, type PendingDoc, type Segment } from './segment.js';
+import { buildSegment, EMPTY_SEGMENT, impactIn, MAX_SLOTS, type PendingDoc, posting, type Segment } from './segment.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** One document as the index sees it: for every field, the field's tokens. */
@@ -104,7 +104,13 @@ export class FieldIndex {
   /** Reused by `prepare` (one document at a time). */
   private buffers = impactBuffers();
 
-  constructor(readonly params: Bm25fParams) {}
+  /** `maxSlots`: slots the index may allocate (MAX_SLOTS; smaller only in tests). */
+  constructor(
+    readonly params: Bm25fParams,
+    readonly maxSlots = MAX_SLOTS,
+  ) {
+    if (!Number.isInteger(maxSlots) || maxSlots < 1 || maxSlots > MAX_SLOTS) throw new RangeError(`maxSlots must be an integer in 1..${MAX_SLOTS}`);
+  }
 
   get fieldCount(): number {
     return this.params.fields.length;
@@ -183,9 +189,7 @@ export class FieldIndex {
   }
 
   private insert({ termIds, imps }: { termIds: Int32Array; imps: Uint8Array }, scale: number): number {
-    if (this.slots >= MAX_SLOTS) {
-      throw new RangeError(`an index holds at most ${MAX_SLOTS} slots, one per document ever added (removed documents keep theirs): build a new matcher from the live records`);
-    }
+    if (this.slots >= this.maxSlots) throw new RangeError(`an index holds at most ${this.maxSlots} documents`);
     const slot = this.slots++;
     if (scale !== 1 && this.scales === null) this.scales = new Float32Array(this.alive.length).fill(1);
     this.grow();
@@ -306,6 +310,36 @@ export class FieldIndex {
     this.tailDocs = [];
     this.tailPostings = 0;
     this.pending = [];
+  }
+
+  /**
+   * Gives the live documents the slots 0..size-1, in their order, dropping removed ones (postings
+   * keep slot × 256 + impact in 32 bits, so slots are a finite resource: removed documents hold
+   * theirs until this runs). Returns the new slot of each old one (-1: removed). Nothing else
+   * changes: df, impacts and every document's postings are the same.
+   */
+  renumber(): Int32Array {
+    this.compact();
+    const map = new Int32Array(this.slots).fill(-1);
+    let next = 0;
+    for (let s = 0; s < this.slots; s++) if (this.alive[s] === 1) map[s] = next++;
+    const old = this.main;
+    const postings = new Int32Array(old.postings.length);
+    for (let i = 0; i < postings.length; i++) {
+      const p = old.postings[i] as number;
+      postings[i] = posting(map[p >> 8] as number, p & 255);
+    }
+    this.main = { offsets: old.offsets, postings, maxImp: old.maxImp };
+    if (this.scales !== null) {
+      const scales = new Float32Array(this.alive.length).fill(1);
+      for (let s = 0; s < this.slots; s++) if ((map[s] as number) >= 0) scales[map[s] as number] = this.scales[s] as number;
+      this.scales = scales;
+    }
+    this.alive.fill(0);
+    this.alive.fill(1, 0, next);
+    this.slots = next;
+    this.dead = 0;
+    return map;
   }
 
   /** Rewrites the segments without removed documents. */
