@@ -31,13 +31,21 @@ export function shareIndex(d: WorkerIndexData): WorkerIndexData {
 
 export function spawnSearchWorker(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./search-worker.js', here));
+  if (!here.endsWith('.ts')) return new Worker(new URL('./search-worker.js', here), { resourceLimits: WORKER_LIMITS });
   // From the TypeScript sources (tests, scripts): register tsx in the worker, then load the entry.
   const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const entry = new URL('./search-worker.ts', here).href;
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits: WORKER_LIMITS });
 }
+
+/**
+ * A larger young generation than V8's default: analysing records allocates many short-lived
+ * token arrays, and with 64 MB fewer of them survive into the old generation. Measured on 20k
+ * generated profiles with 2 workers, alternating runs in one session: addExpertsParallel 1.66–1.72 s
+ * against 1.87–2.15 s with the default (32 MB: no gain; 128 MB: 1.67–2.01 s).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
 /**
  * Worker threads kept between batches (a matcher owns one), so only the first batch pays for
