@@ -44,6 +44,11 @@ describe('classifier', () => {
         const weights = spec.map(([, w]) => w);
         const specs = weights.map((w, i) => ({ ...EXPERT_FIELDS[0]!, name: `f${i}`, queryWeight: w }));
         expect(classifier.classifyFields(fields, weights)).toEqual(classifier.classifyCounts(weightedCounts(fields, specs)));
+        // Plain tokens: each one counts once.
+        const tokens = fields.flat();
+        const counts = new Map<string, number>();
+        for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+        expect(classifier.classifyTokens(tokens)).toEqual(classifier.classifyCounts(counts));
       }),
       { numRuns: 500 },
     );

@@ -124,30 +124,25 @@ export function buildClassifier(
   }
 
   function fromEvidence(ev: Float64Array): IndustryScore[] {
-    {
-      let best = 0;
-      for (let c = 0; c < C; c++) best = Math.max(best, ev[c] as number);
-      if (best < opts.minEvidence || best === 0) return [];
-      const kept: { code: IndustryCode; e: number; c: number }[] = [];
-      for (let c = 0; c < C; c++) {
-        const e = ev[c] as number;
-        if (e > 0 && e >= opts.relative * best) kept.push({ code: INDUSTRY_CODES[c] as IndustryCode, e, c });
-      }
-      const total = kept.reduce((s, k) => s + k.e, 0);
-      return kept
-        .sort((a, b) => b.e - a.e || a.c - b.c)
-        .map((k) => ({ code: k.code, score: k.e / total }));
+    let best = 0;
+    for (let c = 0; c < C; c++) best = Math.max(best, ev[c] as number);
+    if (best < opts.minEvidence || best === 0) return [];
+    const kept: { code: IndustryCode; e: number; c: number }[] = [];
+    for (let c = 0; c < C; c++) {
+      const e = ev[c] as number;
+      if (e > 0 && e >= opts.relative * best) kept.push({ code: INDUSTRY_CODES[c] as IndustryCode, e, c });
     }
+    const total = kept.reduce((s, k) => s + k.e, 0);
+    return kept
+      .sort((a, b) => b.e - a.e || a.c - b.c)
+      .map((k) => ({ code: k.code, score: k.e / total }));
   }
 
   return {
     evidence,
     classifyCounts,
     classifyFields,
-    classifyTokens(tokens) {
-      const counts = new Map<string, number>();
-      for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-      return classifyCounts(counts);
-    },
+    // One field of weight 1: each token counts once, as in a plain count map.
+    classifyTokens: (tokens) => classifyFields([tokens], [1]),
   };
 }
