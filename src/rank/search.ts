@@ -356,23 +356,13 @@ export class Selection {
   scanRange(acc: Int32Array, lo: number, hi: number): void {
     const docScale = this.index.scale;
     // No branch on zero entries (about half the documents, unpredictably): they fail the test.
-    // Two loops, so that the common one (no per-document scale) tests nothing else.
     let skip = this.skipBelow;
-    if (docScale === undefined) {
-      for (let d = lo; d < hi; d++) {
-        const text = acc[d] as number;
-        if (text > skip) {
-          this.consider(d, text);
-          skip = this.skipBelow;
-        }
-      }
-    } else {
-      for (let d = lo; d < hi; d++) {
-        const text = (acc[d] as number) * (docScale[d] as number);
-        if (text > skip) {
-          this.consider(d, text);
-          skip = this.skipBelow;
-        }
+    for (let d = lo; d < hi; d++) {
+      const a = acc[d] as number;
+      const text = docScale === undefined ? a : a * (docScale[d] as number);
+      if (text > skip) {
+        this.consider(d, text);
+        skip = this.skipBelow;
       }
     }
     acc.fill(0, lo, hi);
