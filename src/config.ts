@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from './errors.js';
+import { parseOrThrow } from './parse.js';
 import { SEGMENTER_BACKENDS } from './text/segmenter.js';
 
 const term = z.string().min(1).max(100);
@@ -114,11 +114,11 @@ export type RuntimeOptions = z.input<typeof runtimeOptionsSchema>;
  * 5 folds) while the fixtures stay level; at 50k generated profiles it costs ~4x the index bytes
  * and ~3x the build and query time of the defaults (see README, "Profile models").
  */
-export const PUBLICATION_PROFILES = {
+export const PUBLICATION_PROFILES = Object.freeze({
   profileModel: 'centroid',
   charBigrams: true,
   idfPrior: 0,
-} as const satisfies MatcherOptions;
+} as const satisfies MatcherOptions);
 export type ResolvedOptions = z.output<typeof matcherOptionsSchema>;
 
 export function resolveOptions(options: unknown): ResolvedOptions {
@@ -131,19 +131,4 @@ export function resolveRuntimeOptions(options: unknown): RuntimeOptions {
   // zod keeps absent optional keys absent, but drop undefined values too: they must not
   // override a snapshot's values when spread over them.
   return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as RuntimeOptions;
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError(
-      parsed.error.issues.map((i) => ({
-        index: 0,
-        path: i.path.map(String).join('.') || '(options)',
-        message: i.message,
-      })),
-      what,
-    );
-  }
-  return parsed.data;
 }

@@ -29,7 +29,7 @@ import {
   needFieldTokens,
   weightedCounts,
 } from './records.js';
-import { Side } from './side.js';
+import { Side, type SideState } from './side.js';
 import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
@@ -41,6 +41,7 @@ import type { ExpertInput, ExpertKind, IndustryScore, NeedInput, Recommendation 
 import { EXPERT_KINDS } from './types.js';
 import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
+import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseString, parseWorkers } from './query-options.js';
 import { buildPipeline, industryVectorOf, type PackedDocs, type Prepared, prepareExpert, prepareNeed, type TextPipeline, unpackDocs } from './prepare.js';
 
 export interface RecommendExpertsOptions {
@@ -141,7 +142,6 @@ export interface MatcherStats {
   splitSearches: number;
 }
 
-const DEFAULT_TOP_K = 10;
 
 /** Profiles from which `parallelSearch: true` splits a search, and the most per chunk. */
 const SPLIT_FROM = 65_536;
@@ -199,6 +199,7 @@ class MatcherImpl implements Matcher {
   addExperts(experts: ExpertInput[]): void {
     this.idle();
     const valid = validateExperts(experts, (id) => this.experts.has(id));
+    this.experts.reserve(valid.length, 'experts');
     this.addValidExperts(valid, checkEmbeddingDimensions(valid, this.embeddingDim, 'experts'));
   }
 
@@ -219,6 +220,7 @@ class MatcherImpl implements Matcher {
     this.idle();
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
+    this.needs.reserve(valid.length, 'needs');
     const prepared = valid.map((n) => ({ n, ...prepareNeed(this.pipeline, n) }));
     for (const p of prepared) this.needs.add(p.n, p.fields, p.industry);
     this.embeddingDim = dim;
@@ -226,11 +228,11 @@ class MatcherImpl implements Matcher {
   }
 
   removeExpert(id: string): boolean {
-    return this.removeExperts([requireString(id, 'id')]) === 1;
+    return this.removeExperts([parseString(id, 'id')]) === 1;
   }
 
   removeNeed(id: string): boolean {
-    return this.removeNeeds([requireString(id, 'id')]) === 1;
+    return this.removeNeeds([parseString(id, 'id')]) === 1;
   }
 
   removeExperts(ids: string[]): number {
@@ -245,6 +247,7 @@ class MatcherImpl implements Matcher {
     this.idle();
     const valid = validateExperts(experts, (id) => this.experts.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
+    this.experts.reserve(valid.length, 'experts');
     // Centroid weights do not travel packed: analysed here (see README).
     if (this.options.profileModel === 'centroid') return this.addValidExperts(valid, dim);
     await this.addPrepared(this.experts, 'experts', valid, run, (e) => prepareExpert(this.pipeline, e, false));
@@ -255,6 +258,7 @@ class MatcherImpl implements Matcher {
     this.idle();
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
+    this.needs.reserve(valid.length, 'needs');
     await this.addPrepared(this.needs, 'needs', valid, run, (n) => prepareNeed(this.pipeline, n));
     this.embeddingDim = dim;
   }
@@ -271,8 +275,7 @@ class MatcherImpl implements Matcher {
     run: BatchOptions,
     here: (r: R) => Prepared,
   ): Promise<void> {
-    const workers = run.workers ?? availableParallelism();
-    if (!Number.isInteger(workers) || workers < 1) throw new InnomatchError(`workers must be a positive integer, got ${String(workers)}`);
+    const workers = parseWorkers(run, availableParallelism());
     const chunks: R[][] = [];
     for (let i = 0; i < valid.length; i += PREPARE_CHUNK) chunks.push(valid.slice(i, i + PREPARE_CHUNK));
     // The jieba backend of nodejieba is process-global native state: it stays on this thread.
@@ -314,8 +317,7 @@ class MatcherImpl implements Matcher {
 
   private removeFrom<R extends { id: string }>(side: Side<R>, ids: unknown): number {
     this.idle();
-    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new InnomatchError('ids must be an array of strings');
-    const removed = side.removeMany(ids);
+    const removed = side.removeMany(parseIds(ids));
     if (removed > 0) this.queryCache?.clear();
     return removed;
   }
@@ -324,12 +326,14 @@ class MatcherImpl implements Matcher {
 
   recommendExperts(need: NeedInput | string, opts: RecommendExpertsOptions = {}): Recommendation[] {
     const o = parseRecommendOptions(opts, true);
-    const key = this.queryCache ? `e\u0000${JSON.stringify([need, o])}` : '';
+    // Validated before the cache is asked, so an invalid record never gets a cached answer.
+    const q = typeof need === 'string' ? need : validateOneNeed(need);
+    const key = this.queryCache ? `e\u0000${JSON.stringify([q, o])}` : '';
     const hit = this.queryCache?.get(key);
     if (hit) return cloneRecs(hit);
     // A split search is likely: wake its worker now, while this thread analyses the text.
     if (this.shared?.version === this.experts.version && this.split.ready(this.shared.data)) this.split.wake();
-    const { fields, industry, embedding } = this.needQuery(need);
+    const { fields, industry, embedding } = this.needQuery(q);
     const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, embedding);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
@@ -337,21 +341,22 @@ class MatcherImpl implements Matcher {
 
   recommendNeeds(expert: ExpertInput | string, opts: RecommendNeedsOptions = {}): Recommendation[] {
     const o = parseRecommendOptions(opts, false);
-    const key = this.queryCache ? `n\u0000${JSON.stringify([expert, o])}` : '';
+    const q = typeof expert === 'string' ? expert : validateOneExpert(expert);
+    const key = this.queryCache ? `n\u0000${JSON.stringify([q, o])}` : '';
     const hit = this.queryCache?.get(key);
     if (hit) return cloneRecs(hit);
     let fields: string[][];
     let industry: Float64Array;
     let embedding: number[] | undefined;
-    if (typeof expert === 'string') {
-      const slot = this.experts.slotOf(expert);
-      if (slot === undefined) throw new InnomatchError(`no expert with id "${expert}" has been added`);
+    if (typeof q === 'string') {
+      const slot = this.experts.slotOf(q);
+      if (slot === undefined) throw new InnomatchError(`no expert with id "${q}" has been added`);
       const e = this.experts.record(slot);
       fields = expertFieldTokens(this.analyzer, e);
       industry = this.experts.industry(slot);
       embedding = e.embedding;
     } else {
-      const e = validateOneExpert(expert);
+      const e = q;
       checkEmbeddingDimensions([e], this.embeddingDim, 'expert');
       fields = expertFieldTokens(this.analyzer, e);
       industry = industryVectorOf(this.pipeline, e.industries, fields, EXPERT_FIELDS);
@@ -369,10 +374,10 @@ class MatcherImpl implements Matcher {
   ): Promise<Recommendation[][]> {
     if (!Array.isArray(needs)) throw new InnomatchError('needs must be an array of needs or need ids');
     const o = parseRecommendOptions(opts, true);
-    const workers = run.workers ?? availableParallelism();
-    if (!Number.isInteger(workers) || workers < 1) throw new InnomatchError(`workers must be a positive integer, got ${String(workers)}`);
+    const workers = parseWorkers(run, availableParallelism());
     // Everything that can fail (validation, unknown ids) happens before any thread starts.
-    const planned = needs.map((need) => {
+    const valid = needs.map((need, i) => (typeof need === 'string' ? need : atIndex(i, () => validateOneNeed(need))));
+    const planned = valid.map((need) => {
       const { fields, industry, embedding } = this.needQuery(need);
       return { industry, embedding, planned: this.plan(this.experts, weightedCounts(fields, NEED_FIELDS), industry, this.searchOptions(o, embedding)) };
     });
@@ -418,7 +423,7 @@ class MatcherImpl implements Matcher {
     return data;
   }
 
-  /** A need (added id or record) as query fields and industry vector. */
+  /** A need (added id, or a record already validated) as query fields and industry vector. */
   private needQuery(need: NeedInput | string): { fields: string[][]; industry: Float64Array; embedding: number[] | undefined } {
     if (typeof need === 'string') {
       const slot = this.needs.slotOf(need);
@@ -426,7 +431,7 @@ class MatcherImpl implements Matcher {
       const n = this.needs.record(slot);
       return { fields: needFieldTokens(this.analyzer, n), industry: this.needs.industry(slot), embedding: n.embedding };
     }
-    const n = validateOneNeed(need);
+    const n = need;
     checkEmbeddingDimensions([n], this.embeddingDim, 'need');
     const fields = needFieldTokens(this.analyzer, n);
     return { fields, industry: industryVectorOf(this.pipeline, n.industries, fields, NEED_FIELDS), embedding: n.embedding };
@@ -449,7 +454,7 @@ class MatcherImpl implements Matcher {
   }
 
   analyze(text: string): string[] {
-    return [...this.analyzer.analyze(requireString(text, 'text'))];
+    return [...this.analyzer.analyze(parseString(text, 'text'))];
   }
 
   getExpert(id: string): ExpertInput | undefined {
@@ -494,10 +499,15 @@ class MatcherImpl implements Matcher {
 
   /** Restores both sides from a binary snapshot (used by `loadMatcher`). */
   restore(state: BinaryState): void {
-    this.experts.importState(state.experts);
-    this.needs.importState(state.needs);
-    const withEmbedding = [...this.experts.liveRecords(), ...this.needs.liveRecords()].find((r) => r.embedding !== undefined);
-    this.embeddingDim = withEmbedding?.embedding?.length;
+    // The records are validated like added ones (a checksum only proves the bytes are those
+    // written, not who wrote them): each side's live records once, ids unique, one embedding
+    // length. Nothing is imported unless all of it is valid.
+    const experts = revalidate(state.experts, (r) => validateExperts(r, () => false));
+    const needs = revalidate(state.needs, (r) => validateNeeds(r, () => false));
+    const dim = checkEmbeddingDimensions([...experts.records, ...needs.records].filter((r) => r !== null), undefined, 'records');
+    this.experts.importState(experts);
+    this.needs.importState(needs);
+    this.embeddingDim = dim;
     this.queryCache?.clear();
   }
 
@@ -547,7 +557,8 @@ class MatcherImpl implements Matcher {
       textScale: ((wText / query.norm) * query.unit) / IMPACT_SCALE,
       industry: [...industry],
       industryBoost: wInd / wText,
-      k: o.topK,
+      // No more results than records: the buffers of the top k are sized by it.
+      k: Math.max(1, Math.min(o.topK, side.size)),
       minScore: o.minScore,
     };
     if (o.kinds) plan.kinds = o.kinds.map((k) => EXPERT_KINDS.indexOf(k));
@@ -680,49 +691,21 @@ class MatcherImpl implements Matcher {
   }
 }
 
-interface ParsedRecommendOptions {
-  topK: number;
-  kinds?: ExpertKind[];
-  industries?: IndustryCode[];
-  exclude?: string[];
-  minScore: number;
+/** A side's state with its live records replaced by their validated copies (slots unchanged). */
+function revalidate<R>(state: SideState<R>, validate: (records: R[]) => R[]): SideState<R> {
+  const valid = validate(state.records.filter((r): r is R => r !== null));
+  let i = 0;
+  return { ...state, records: state.records.map((r) => (r === null ? null : (valid[i++] as R))) };
 }
 
-function parseRecommendOptions(opts: RecommendExpertsOptions, allowKinds: boolean): ParsedRecommendOptions {
-  if (opts === null || typeof opts !== 'object') throw new InnomatchError('options must be an object');
-  const known = new Set(['topK', 'industries', 'exclude', 'minScore', ...(allowKinds ? ['kinds'] : [])]);
-  for (const k of Object.keys(opts)) if (!known.has(k)) throw new InnomatchError(`unknown option "${k}"`);
-  const topK = opts.topK ?? DEFAULT_TOP_K;
-  if (!Number.isInteger(topK) || topK <= 0) throw new InnomatchError(`topK must be a positive integer, got ${String(topK)}`);
-  const minScore = opts.minScore ?? 0;
-  if (typeof minScore !== 'number' || !Number.isFinite(minScore)) {
-    throw new InnomatchError(`minScore must be a finite number, got ${String(minScore)}`);
+/** Runs `f`, re-numbering the issues of a ValidationError it throws as those of record `index` of a batch. */
+function atIndex<T>(index: number, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, index })), 'needs');
+    throw e;
   }
-  const out: ParsedRecommendOptions = { topK, minScore };
-  if (opts.kinds !== undefined) {
-    if (!Array.isArray(opts.kinds) || opts.kinds.some((k) => !(EXPERT_KINDS as readonly string[]).includes(k))) {
-      throw new InnomatchError(`kinds must be a list of ${EXPERT_KINDS.join(', ')}`);
-    }
-    out.kinds = [...opts.kinds];
-  }
-  if (opts.industries !== undefined) {
-    if (!Array.isArray(opts.industries) || opts.industries.some((c) => !(INDUSTRY_CODES as readonly string[]).includes(c))) {
-      throw new InnomatchError(`industries must be a list of ${INDUSTRY_CODES.join(', ')}`);
-    }
-    out.industries = [...opts.industries];
-  }
-  if (opts.exclude !== undefined) {
-    if (!Array.isArray(opts.exclude) || opts.exclude.some((x) => typeof x !== 'string')) {
-      throw new InnomatchError('exclude must be a list of ids');
-    }
-    out.exclude = [...opts.exclude];
-  }
-  return out;
-}
-
-function requireString(value: unknown, what: string): string {
-  if (typeof value !== 'string') throw new InnomatchError(`${what} must be a string`);
-  return value;
 }
 
 function cloneRecs(recs: Recommendation[]): Recommendation[] {

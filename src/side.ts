@@ -1,3 +1,4 @@
+import { ValidationError } from './errors.js';
 import { FieldIndex, type FieldIndexState } from './index/field-index.js';
 import type { FieldSpec } from './records.js';
 import { createScratch, type Scratch } from './rank/search.js';
@@ -40,6 +41,19 @@ export class Side<R extends { id: string }> {
 
   slotOf(id: string): number | undefined {
     return this.slotById.get(id);
+  }
+
+  /**
+   * Refuses a batch of `n` new records that would not fit (live records + n > the index's slot
+   * limit) before any of it is added, so that a batch is never half-applied.
+   */
+  reserve(n: number, what: string): void {
+    const max = this.index.maxSlots;
+    if (this.size + n <= max) return;
+    throw new ValidationError(
+      [{ index: -1, path: '(batch)', message: `${this.size} + ${n} ${what} exceed the limit of ${max} live records` }],
+      what,
+    );
   }
 
   add(record: R, fieldTokens: readonly (readonly string[])[], industry: Float64Array): number {

@@ -3,7 +3,7 @@ import type { IndustryCode } from './taxonomy/codes.js';
 
 export type { IndustryCode };
 
-export const EXPERT_KINDS = ['academician', 'expert', 'society', 'overseas', 'team'] as const;
+export const EXPERT_KINDS = Object.freeze(['academician', 'expert', 'society', 'overseas', 'team'] as const);
 export type ExpertKind = (typeof EXPERT_KINDS)[number];
 
 export interface PublicationInput {

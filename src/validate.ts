@@ -4,7 +4,7 @@ import { INDUSTRY_CODES } from './taxonomy/codes.js';
 import { EXPERT_KINDS, type ExpertInput, type NeedInput } from './types.js';
 
 /** Generous limits: a profile with 50 publications of 300 characters each is ordinary. */
-export const LIMITS = {
+export const LIMITS = Object.freeze({
   idLength: 200,
   shortText: 500,
   longText: 20_000,
@@ -13,7 +13,7 @@ export const LIMITS = {
   abstract: 10_000,
   totalProfileText: 2_000_000,
   embeddingDimensions: 4096,
-} as const;
+} as const);
 
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
 

@@ -80,6 +80,24 @@ describe('binary snapshots', () => {
     expect(() => loadMatcher(otherVersion)).toThrow(/version 99/);
     expect(() => loadMatcher(new Uint8Array([1, 2, 3]))).toThrow(SnapshotError);
   });
+
+  it('validates the records of a well-formed file like added ones (its checksum proves no origin)', () => {
+    const state = readBinarySnapshot(m.toBinary());
+    const records = state.experts.records;
+    const first = records.find((r) => r !== null)!;
+    const at = records.findIndex((r, i) => r !== null && i > records.indexOf(first));
+    const load = (edit: (r: (typeof records)[number]) => unknown) => {
+      const bad = { ...state, experts: { ...state.experts, records: records.map((r, i) => (i === at ? (edit(r) as typeof r) : r)) } };
+      return () => loadMatcher(writeBinarySnapshot(bad), { backgroundIdf: backgroundIdf() });
+    };
+    expect(load((r) => r)).not.toThrow();
+    expect(load((r) => ({ ...r, id: first.id }))).toThrow(/#\d+ \(E\d+\) id: duplicate id/);
+    expect(load((r) => ({ ...r, kind: 'wizard' }))).toThrow(/kind/);
+    expect(load((r) => ({ ...r, name: 42 }))).toThrow(/name/);
+    expect(load((r) => ({ ...r, embedding: [1, 2] }))).not.toThrow();
+    const twoLengths = { ...state, experts: { ...state.experts, records: records.map((r, i) => (r && i === at ? { ...r, embedding: [1, 2] } : r && i === records.indexOf(first) ? { ...r, embedding: [1] } : r)) } };
+    expect(() => loadMatcher(writeBinarySnapshot(twoLengths))).toThrow(/embedding/);
+  });
 });
 
 describe('memory', () => {

@@ -97,6 +97,7 @@ describe('input validation', () => {
     m.addExperts([expert('E1')]);
     m.addNeeds([need('N1')]);
     for (const topK of [0, -1, 1.5, Number.NaN, '5']) {
+      expect(() => m.recommendExperts('N1', { topK: topK as number })).toThrow(ValidationError);
       expect(() => m.recommendExperts('N1', { topK: topK as number })).toThrow(/topK/);
     }
     expect(() => m.recommendExperts('N404')).toThrow(InnomatchError);
@@ -104,7 +105,7 @@ describe('input validation', () => {
     expect(() => m.recommendExperts('N1', { kinds: ['wizard' as never] })).toThrow(/kinds/);
     expect(() => m.recommendExperts('N1', { industries: ['space' as never] })).toThrow(/industries/);
     expect(() => m.recommendExperts('N1', { minScore: Number.NaN })).toThrow(/minScore/);
-    expect(() => m.recommendExperts('N1', { top: 3 } as never)).toThrow(/unknown option "top"/);
+    expect(() => m.recommendExperts('N1', { top: 3 } as never)).toThrow(/Unrecognized key: "top"/);
     expect(() => m.recommendExperts({ id: 'Q', description: '' })).toThrow(ValidationError);
   });
 

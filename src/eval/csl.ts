@@ -37,7 +37,7 @@ export const CSL_INDUSTRY_OF: Readonly<Record<string, IndustryCode>> = {
 };
 
 /** Humanities and social-science categories: `classify` should abstain on their papers. */
-export const CSL_HUMANITIES = new Set(['哲学', '经济学', '法学', '教育学', '文学', '历史学', '艺术学', '管理学']);
+export const CSL_HUMANITIES: ReadonlySet<string> = new Set(['哲学', '经济学', '法学', '教育学', '文学', '历史学', '艺术学', '管理学']);
 
 export interface ExpertFindingResult {
   acc1: number;

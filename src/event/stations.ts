@@ -17,19 +17,20 @@ import {
   type StationType,
   type SuggestStationsOptions,
 } from './types.js';
+import { deepFreeze } from '../util/freeze.js';
 
-export const STATION_OF: Readonly<Record<StationKind, StationType>> = {
+export const STATION_OF: Readonly<Record<StationKind, StationType>> = deepFreeze({
   academician: 'academician-workstation',
   society: 'society-station',
   overseas: 'overseas-station',
-};
+});
 
 /** Chinese names of the station types. */
-export const STATION_NAMES_ZH: Readonly<Record<StationType, string>> = {
+export const STATION_NAMES_ZH: Readonly<Record<StationType, string>> = deepFreeze({
   'academician-workstation': '院士专家工作站',
   'society-station': '学会服务站',
   'overseas-station': '海智工作站',
-};
+});
 
 const schema = z.strictObject({
   topK: z.number().int().min(1).max(1000).optional(),

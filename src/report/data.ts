@@ -11,6 +11,7 @@ import { INDUSTRIES } from '../taxonomy/industries.js';
 import type { IndustryCode } from '../taxonomy/codes.js';
 import type { ExpertInput, NeedInput, Recommendation } from '../types.js';
 import { scheduleSection } from './grid-data.js';
+import { scheduleSchema, stationsSchema } from './schema.js';
 import type { AssignmentRow, CoverageRow, GapGroup, ReportData, StationRow, TargetFigure } from './types.js';
 
 export const DEFAULT_THRESHOLD = 0.1;
@@ -65,10 +66,28 @@ function industryName(code: IndustryCode | null): string {
 export function buildReportData(m: EventMatcher, opts: BuildReportOptions): ReportData {
   const o = parseOrThrow(schema, opts, CONTEXT);
   const assignment = checkAssignment(m, opts.assignment);
+  const schedule = opts.schedule === undefined ? undefined : parseOrThrow(scheduleSchema, opts.schedule, 'schedule');
+  const stationList = opts.stations === undefined ? [] : parseOrThrow(stationsSchema, opts.stations, 'stations');
   const known = new Set(m.needIds());
+  const expertIds = new Set(m.expertIds());
   const issues = new IssueList();
   o.needIds?.forEach((id, i) => {
     if (!known.has(id)) issues.add(`needIds.${i}`, `unknown need id "${id}"`, i, id);
+  });
+  const checkIds = (path: string, i: number, r: { needId?: string; expertId: string }): void => {
+    if (r.needId !== undefined && !known.has(r.needId)) issues.add(`${path}.${i}.needId`, `unknown need id "${r.needId}"`, i, r.needId);
+    if (!expertIds.has(r.expertId)) issues.add(`${path}.${i}.expertId`, `unknown expert id "${r.expertId}"`, i, r.expertId);
+  };
+  schedule?.meetings.forEach((mt, i) => {
+    checkIds('schedule.meetings', i, mt);
+    if (mt.slot >= schedule.slots.length) issues.add(`schedule.meetings.${i}.slot`, `slot ${mt.slot} is not among the ${schedule.slots.length} slots`, i);
+  });
+  schedule?.unscheduled.forEach((u, i) => checkIds('schedule.unscheduled', i, u));
+  stationList.forEach((st, i) => {
+    checkIds('stations', i, st);
+    st.needIds.forEach((id, j) => {
+      if (!known.has(id)) issues.add(`stations.${i}.needIds.${j}`, `unknown need id "${id}"`, i, id);
+    });
   });
   issues.throwIfAny(CONTEXT);
   const threshold = o.threshold ?? DEFAULT_THRESHOLD;
@@ -160,7 +179,7 @@ export function buildReportData(m: EventMatcher, opts: BuildReportOptions): Repo
     };
   });
 
-  const stations: StationRow[] = (opts.stations ?? []).map((s) => ({
+  const stations: StationRow[] = stationList.map((s) => ({
     enterprise: s.enterprise,
     expertId: s.expertId,
     expertName: expertOf(s.expertId).name,
@@ -186,8 +205,8 @@ export function buildReportData(m: EventMatcher, opts: BuildReportOptions): Repo
     stations,
   };
   if (o.subtitle !== undefined) data.subtitle = o.subtitle;
-  if (opts.schedule) {
-    data.schedule = scheduleSection(opts.schedule, o.scheduleBy ?? 'expert', (id) => expertOf(id).name);
+  if (schedule) {
+    data.schedule = scheduleSection(schedule, o.scheduleBy ?? 'expert', (id) => expertOf(id).name);
   }
   return data;
 }

@@ -13,11 +13,14 @@ import {
   targetsSection,
 } from './sections.js';
 import { STYLE } from './style.js';
+import { parseOrThrow } from '../parse.js';
+import { reportDataSchema } from './schema.js';
 import type { ReportData } from './types.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function renderReport(data: ReportData): string {
+export function renderReport(input: ReportData): string {
+  const data = parseOrThrow(reportDataSchema, input, 'report data');
   return html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

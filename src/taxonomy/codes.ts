@@ -1,5 +1,5 @@
 /** The nine industries of the Xiangtan "1+4" plan plus its emerging industries. */
-export const INDUSTRY_CODES = [
+export const INDUSTRY_CODES = Object.freeze([
   'intelligent-equipment',
   'automotive',
   'food-pharma',
@@ -9,7 +9,7 @@ export const INDUSTRY_CODES = [
   'robotics',
   'beidou',
   'new-power',
-] as const;
+] as const);
 
 export type IndustryCode = (typeof INDUSTRY_CODES)[number];
 

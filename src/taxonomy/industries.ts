@@ -1,4 +1,5 @@
 import type { IndustryCode } from './codes.js';
+import { deepFreeze } from '../util/freeze.js';
 
 /** One item of a national classification: its code and its official Chinese name. */
 export interface ClassificationItem {
@@ -30,7 +31,7 @@ export interface Industry {
 }
 
 /** The nine industries, in `INDUSTRY_CODES` order. */
-export const INDUSTRIES: readonly Industry[] = [
+export const INDUSTRIES: readonly Industry[] = deepFreeze([
   {
     code: 'intelligent-equipment',
     nameZh: '智能装备制造',
@@ -353,4 +354,4 @@ export const INDUSTRIES: readonly Industry[] = [
       { nameZh: '变频与电力电子驱动', nameEn: 'Variable-frequency and power-electronic drives' },
     ],
   },
-] as const;
+] as const);

@@ -172,6 +172,9 @@ function nextTurn(): Promise<void> {
 }
 
 function parseSettings(input: TuneInput): z.output<typeof settingsSchema> {
+  if (input === null || typeof input !== 'object') {
+    throw new ValidationError([{ index: 0, path: '(settings)', message: 'the tuning input must be an object' }], 'tuning settings');
+  }
   const picked = { folds: input.folds, seed: input.seed, passes: input.passes, mrrGrade: input.mrrGrade, grid: input.grid };
   const parsed = settingsSchema.safeParse(Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)));
   if (!parsed.success) {

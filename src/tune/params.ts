@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MatcherOptions, ResolvedOptions } from '../config.js';
+import { deepFreeze } from '../util/freeze.js';
 
 /**
  * The score parameters that tuning fits, all existing matcher options. Only the ratio of the two
@@ -21,13 +22,13 @@ export const PARAM_NAMES: readonly ParamName[] = ['industryShare', 'synonym', 'c
 
 export type TuneGrid = Record<ParamName, readonly number[]>;
 
-export const DEFAULT_GRID: TuneGrid = {
+export const DEFAULT_GRID: Readonly<TuneGrid> = deepFreeze({
   industryShare: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
   synonym: [0, 0.2, 0.4, 0.6, 0.8, 1],
   concept: [0, 0.25, 0.5, 0.75, 1],
   k1: [0.6, 0.9, 1.2, 1.6, 2.2, 3],
   idfPrior: [0, 50, 100, 200, 400, 1000],
-};
+});
 
 const values = (min: number, max: number) => z.array(z.number().min(min).max(max)).min(1).max(50);
 

@@ -28,6 +28,7 @@ const qrelSchema = z.strictObject({
  * and judge a pair only once. Every problem is reported (record index, pair, field).
  */
 export function validateQrels(records: readonly unknown[], expertIds: ReadonlySet<string>, needIds: ReadonlySet<string>): Qrel[] {
+  if (!Array.isArray(records)) throw new ValidationError([{ index: -1, path: '(batch)', message: 'qrels must be an array' }], 'qrels');
   const issues: ValidationIssue[] = [];
   const out: Qrel[] = [];
   const seen = new Map<string, number>();
