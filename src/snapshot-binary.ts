@@ -151,8 +151,12 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
   const raw = (name: string): Uint8Array => {
     const s = byName.get(name);
     if (!s || dataStart + s.offset + s.length > bytes.byteLength) throw new SnapshotError(`binary snapshot: section ${name} is missing`);
-    // Copy into a fresh, aligned buffer (the input may be a view at any offset).
-    return bytes.slice(dataStart + s.offset, dataStart + s.offset + s.length);
+    // Copy into a fresh buffer of its own, so that typed views of it start at offset 0 and are
+    // aligned: the input may be a view at any offset (a Node Buffer read from a file is one, and
+    // its slice() is a view, not a copy).
+    const copy = new Uint8Array(s.length);
+    copy.set(bytes.subarray(dataStart + s.offset, dataStart + s.offset + s.length));
+    return copy;
   };
   const i32 = (name: string): Int32Array => {
     const r = raw(name);

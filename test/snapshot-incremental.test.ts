@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadMatcher, SnapshotError } from '../src/index.js';
 import { readBinarySnapshot, writeBinarySnapshot } from '../src/snapshot-binary.js';
 import { backgroundIdf, fixtures, matcher } from './helpers.js';
@@ -79,6 +82,23 @@ describe('binary snapshots', () => {
     new DataView(otherVersion.buffer).setUint32(8, 99, true);
     expect(() => loadMatcher(otherVersion)).toThrow(/version 99/);
     expect(() => loadMatcher(new Uint8Array([1, 2, 3]))).toThrow(SnapshotError);
+  });
+
+  it('load from a file read back as a Node Buffer, and from a view at any offset', () => {
+    const bytes = m.toBinary();
+    const dir = mkdtempSync(join(tmpdir(), 'innomatch-'));
+    const file = join(dir, 'm.bin');
+    writeFileSync(file, bytes);
+    const fromFile = readFileSync(file); // a Buffer: slice() gives views, often into a shared pool
+    const padded = new Uint8Array(bytes.length + 3);
+    padded.set(bytes, 3);
+    const ids = m.needIds().slice(0, 5);
+    const want = ids.map((id) => m.recommendExperts(id));
+    for (const b of [fromFile, Buffer.from(bytes), padded.subarray(3)]) {
+      const l = loadMatcher(b, { backgroundIdf: backgroundIdf() });
+      expect(ids.map((id) => l.recommendExperts(id))).toEqual(want);
+    }
+    rmSync(dir, { recursive: true });
   });
 
   it('validates the records of a well-formed file like added ones (its checksum proves no origin)', () => {
