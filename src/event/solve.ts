@@ -72,8 +72,10 @@ export function solveEvent(p: IdProblem): EventAssignment {
     }
     if (!candidatesOf.has(id)) {
       const min = p.minScore ?? 0;
+      // After exclusions, say "other": the excluded ones may well match.
+      const who = ex && ex.conflict.length + ex.ownOrganisation.length > 0 ? 'no other expert' : 'no expert';
       if (p.experts.length === 0) details.push('the event has no experts');
-      else details.push(min > 0 ? `no expert in the event scores >= minScore ${min}` : 'no expert in the event shares a term with this need');
+      else details.push(min > 0 ? `${who} in the event scores >= minScore ${min}` : `${who} in the event shares a term with this need`);
     }
     return { needId: id, missing: u.missing, reason: details.length > 0 ? `${u.reason}; ${details.join('; ')}` : u.reason };
   });

@@ -53,6 +53,10 @@ describe('assignEvent on the Xiangtan fixtures', () => {
     checkAssignment(m, on, { demand: () => 3, capacity: capacityOf(3) });
     const off = assignEvent(m, { needIds: ENT01, expertsPerNeed: 3, ownOrganisationRule: false });
     expect(off.pairs.some((p) => p.expertId === 'X-OWN')).toBe(true);
+    // The only expert of the event is in-house: the reason says so, and not that nobody matches.
+    const alone = assignEvent(m, { needIds: ['N01'], expertIds: ['X-OWN'] });
+    expect(alone.pairs).toEqual([]);
+    expect(alone.unfilled[0]!.reason).toMatch(/excluded as the enterprise's own organisation: X-OWN; no other expert in the event shares a term/);
     // The rule itself.
     expect(sameOrganisation('湘潭恒驰电机有限公司　技术中心', ' 湘潭恒驰电机有限公司')).toBe(true);
     expect(sameOrganisation('ＡＢＣ Motor Co.', 'abc motor co.')).toBe(true);
