@@ -502,8 +502,8 @@ class MatcherImpl implements Matcher {
     // The records are validated like added ones (a checksum only proves the bytes are those
     // written, not who wrote them): each side's live records once, ids unique, one embedding
     // length. Nothing is imported unless all of it is valid.
-    const experts = revalidate(state.experts, (r) => validateExperts(r, () => false));
-    const needs = revalidate(state.needs, (r) => validateNeeds(r, () => false));
+    const experts = revalidate(state.experts, (r) => validateExperts(r, () => false, 'inputs'));
+    const needs = revalidate(state.needs, (r) => validateNeeds(r, () => false, 'inputs'));
     const dim = checkEmbeddingDimensions([...experts.records, ...needs.records].filter((r) => r !== null), undefined, 'records');
     this.experts.importState(experts);
     this.needs.importState(needs);
@@ -691,7 +691,7 @@ class MatcherImpl implements Matcher {
   }
 }
 
-/** A side's state with its live records replaced by their validated copies (slots unchanged). */
+/** A side's state with its live records validated (slots unchanged; see `Keep`). */
 function revalidate<R>(state: SideState<R>, validate: (records: R[]) => R[]): SideState<R> {
   const valid = validate(state.records.filter((r): r is R => r !== null));
   let i = 0;

@@ -96,11 +96,29 @@ export function checkEmbeddingDimensions(
   return dim;
 }
 
-/** All the text of a profile, for the emptiness and size checks. */
-export function expertText(e: ExpertInput): string {
-  const parts: string[] = [...(e.fields ?? []), ...(e.keywords ?? []), e.bio ?? ''];
-  for (const p of e.publications ?? []) parts.push(p.title, p.abstract ?? '', ...(p.keywords ?? []));
-  return parts.join(' ');
+/** A character that String.prototype.trim() would keep (both use the same white space set). */
+const NON_SPACE = /\S/;
+
+/**
+ * The size of a profile's text (its texts joined by one space, as the emptiness and size checks
+ * count it) and whether any of it is not whitespace; without building the joined string.
+ */
+export function expertTextStats(e: ExpertInput): { length: number; blank: boolean } {
+  let length = -1; // n texts joined by n - 1 spaces
+  let blank = true;
+  const add = (t: string): void => {
+    length += t.length + 1;
+    if (blank && NON_SPACE.test(t)) blank = false;
+  };
+  for (const t of e.fields ?? []) add(t);
+  for (const t of e.keywords ?? []) add(t);
+  add(e.bio ?? '');
+  for (const p of e.publications ?? []) {
+    add(p.title);
+    add(p.abstract ?? '');
+    for (const t of p.keywords ?? []) add(t);
+  }
+  return { length, blank };
 }
 
 function zodIssues(error: z.ZodError, index: number, recordId: string | undefined): ValidationIssue[] {
@@ -126,6 +144,7 @@ function validateBatch<T extends { id: string }>(
   existing: (id: string) => boolean,
   extra: (r: T) => { path: string; message: string }[],
   what: string,
+  keep: Keep = 'copies',
 ): T[] {
   if (!Array.isArray(records)) {
     throw new ValidationError([{ index: -1, path: '(batch)', message: `${what} must be an array` }], what);
@@ -149,20 +168,28 @@ function validateBatch<T extends { id: string }>(
     }
     seen.set(r.id, first ?? index);
     for (const e of extra(r)) issues.push({ index, id: r.id, ...e });
-    out.push(r);
+    out.push(keep === 'copies' ? r : (raw as T));
   });
   if (issues.length > 0) throw new ValidationError(issues, what);
   return out;
 }
 
-export function validateExperts(records: unknown, existing: (id: string) => boolean): ExpertInput[] {
+/**
+ * What a batch check returns for valid records: zod's fresh copies (what the matcher keeps, so that
+ * the caller cannot change it afterwards), or the records given, when nobody else holds them (a
+ * snapshot's, just parsed): equal for valid records, and the copies are garbage at once instead of
+ * all alive until the batch is done.
+ */
+export type Keep = 'copies' | 'inputs';
+
+export function validateExperts(records: unknown, existing: (id: string) => boolean, keep: Keep = 'copies'): ExpertInput[] {
   return validateBatch<ExpertInput>(
     records,
     expertSchema as z.ZodType<ExpertInput>,
     existing,
     (e) => {
-      const text = expertText(e);
-      if (text.trim().length === 0) {
+      const text = expertTextStats(e);
+      if (text.blank) {
         return [{ path: '(record)', message: 'profile has no text: give fields, keywords, bio or publications' }];
       }
       if (text.length > LIMITS.totalProfileText) {
@@ -171,11 +198,12 @@ export function validateExperts(records: unknown, existing: (id: string) => bool
       return [];
     },
     'experts',
+    keep,
   );
 }
 
-export function validateNeeds(records: unknown, existing: (id: string) => boolean): NeedInput[] {
-  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, existing, () => [], 'needs');
+export function validateNeeds(records: unknown, existing: (id: string) => boolean, keep: Keep = 'copies'): NeedInput[] {
+  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, existing, () => [], 'needs', keep);
 }
 
 /** Validates a single record given directly to a query method (no duplicate check). */

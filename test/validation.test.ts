@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { type ExpertInput, InnomatchError, type NeedInput, SnapshotError, ValidationError } from '../src/index.js';
+import { expertTextStats } from '../src/validate.js';
 import { matcher } from './helpers.js';
 
 const expert = (id: string, extra: Partial<ExpertInput> = {}): ExpertInput => ({
@@ -125,5 +127,22 @@ describe('input validation', () => {
     expect(() => loadMatcher({ ...snap, experts: [] })).toThrow(SnapshotError);
     expect(() => loadMatcher('{not json')).toThrow(/not valid JSON/);
     expect(() => loadMatcher({ hello: 'world' })).toThrow(SnapshotError);
+  });
+});
+
+describe('profile text checks', () => {
+  it('measure the joined text without building it: same length and emptiness as the joined string', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '电', ' ', '\u3000', '\n', '\ufeff', '\u00a0', '\u2003'), maxLength: 6 });
+    const texts = fc.array(text, { maxLength: 3 });
+    fc.assert(
+      fc.property(texts, texts, fc.option(text, { nil: undefined }), fc.array(fc.record({ title: text, abstract: fc.option(text, { nil: undefined }), keywords: fc.option(texts, { nil: undefined }) }), { maxLength: 3 }), (fields, keywords, bio, pubs) => {
+        const e = { id: 'E', name: 'n', fields, keywords, ...(bio !== undefined ? { bio } : {}), publications: pubs.map((p) => ({ title: p.title, ...(p.abstract !== undefined ? { abstract: p.abstract } : {}), ...(p.keywords !== undefined ? { keywords: p.keywords } : {}) })) };
+        const parts: string[] = [...fields, ...keywords, bio ?? ''];
+        for (const p of e.publications) parts.push(p.title, p.abstract ?? '', ...(p.keywords ?? []));
+        const joined = parts.join(' ');
+        expect(expertTextStats(e)).toEqual({ length: joined.length, blank: joined.trim().length === 0 });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
