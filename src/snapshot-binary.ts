@@ -22,15 +22,18 @@ import type { ExpertInput, NeedInput } from './types.js';
  * characters; decoding them as one failed at 1M generated profiles). Version 1 (one JSON array)
  * is still read. Version 3 stores each segment's postings as one array of slot × 256 + impact
  * (section `postings`) where versions 1 and 2 had two (`docs` and `imps`); those are packed
- * when read.
+ * when read. Version 4 stores the record blocks as UTF-16LE (type 'jsonBlocks16'): about as many
+ * bytes as UTF-8 for Chinese text (2 per character instead of 3, 2 instead of 1 for ASCII), and
+ * decoded about twice as fast (measured on 50k generated profiles: 162-186 vs 309-344 ms), which
+ * matters since every live record is also parsed and validated on load.
  */
 export const BINARY_MAGIC = 'INNOMTCH';
-export const BINARY_VERSION = 3;
-const READABLE_VERSIONS = [1, 2, 3];
+export const BINARY_VERSION = 4;
+const READABLE_VERSIONS = [1, 2, 3, 4];
 /** Records per JSON block of a version 2 snapshot (~10 MB of UTF-8 for typical profiles). */
 const RECORDS_PER_BLOCK = 10_000;
 
-type SectionType = 'i32' | 'u8' | 'f32' | 'f64' | 'json' | 'jsonBlocks' | 'lines';
+type SectionType = 'i32' | 'u8' | 'f32' | 'f64' | 'json' | 'jsonBlocks' | 'jsonBlocks16' | 'lines';
 
 interface SectionEntry {
   name: string;
@@ -66,18 +69,21 @@ function sideSections(prefix: string, s: SideState<{ id: string }>, recordsPerBl
     [`${prefix}.maxImp`, 'u8', bytes(seg.maxImp)],
     [`${prefix}.industry`, 'f64', bytes(s.industryRows)],
     ...(s.index.scale !== undefined ? [[`${prefix}.scale`, 'f32', bytes(s.index.scale)] as Part] : []),
-    ...recordSections(prefix, s.records, recordsPerBlock, utf8),
+    ...recordSections(prefix, s.records, recordsPerBlock),
   ];
 }
 
-function recordSections(prefix: string, records: readonly unknown[], perBlock: number, utf8: (x: string) => Uint8Array): Part[] {
+function recordSections(prefix: string, records: readonly unknown[], perBlock: number): Part[] {
   const blocks: Uint8Array[] = [];
-  for (let i = 0; i < records.length; i += perBlock) blocks.push(utf8(JSON.stringify(records.slice(i, i + perBlock))));
+  for (let i = 0; i < records.length; i += perBlock) {
+    const b = Buffer.from(JSON.stringify(records.slice(i, i + perBlock)), 'utf16le');
+    blocks.push(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+  }
   const lengths = Float64Array.from(blocks, (b) => b.byteLength);
   return [
     [`${prefix}.recordBlocks`, 'f64', new Uint8Array(lengths.buffer)],
     // The blocks are copied once, straight into the snapshot.
-    [`${prefix}.records`, 'jsonBlocks', blocks],
+    [`${prefix}.records`, 'jsonBlocks16', blocks],
   ];
 }
 
@@ -165,16 +171,22 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
   const text = (name: string): string => new TextDecoder().decode(raw(name));
   const records = <R>(prefix: string): (R | null)[] => {
     const entry = byName.get(`${prefix}.records`);
-    if (entry?.type !== 'jsonBlocks') return JSON.parse(text(`${prefix}.records`)) as (R | null)[];
+    if (entry?.type !== 'jsonBlocks' && entry?.type !== 'jsonBlocks16') return JSON.parse(text(`${prefix}.records`)) as (R | null)[];
     const r = raw(`${prefix}.recordBlocks`);
     const lengths = new Float64Array(r.buffer, 0, r.byteLength / 8);
     const all = raw(`${prefix}.records`);
+    const wide = entry.type === 'jsonBlocks16';
     const decoder = new TextDecoder();
+    const decode = (from: number, len: number): string => {
+      if (!wide) return decoder.decode(all.subarray(from, from + len));
+      if (len % 2 !== 0) throw new SnapshotError(`binary snapshot: a UTF-16 record block of ${prefix} has an odd length`);
+      return Buffer.from(all.buffer, all.byteOffset + from, len).toString('utf16le');
+    };
     const out: (R | null)[] = [];
     let at = 0;
     for (const len of lengths) {
       if (at + len > all.byteLength) throw new SnapshotError(`binary snapshot: record blocks of ${prefix} overrun their section`);
-      for (const rec of JSON.parse(decoder.decode(all.subarray(at, at + len))) as (R | null)[]) out.push(rec);
+      for (const rec of JSON.parse(decode(at, len)) as (R | null)[]) out.push(rec);
       at += len;
     }
     return out;
