@@ -2,31 +2,39 @@ import { INDUSTRIES } from '../taxonomy/industries.js';
 import { INDUSTRY_CODES, type IndustryCode } from '../taxonomy/codes.js';
 import type { ExpertKind } from '../types.js';
 
-/** Accepted CSV headers (English and the Chinese of real need and expert forms) per field. */
+/**
+ * Accepted CSV headers (English and the Chinese of real need and expert forms) per field.
+ *
+ * Each list is RANKED, most specific first: when a header row holds several aliases of one field,
+ * the best-ranked alias present wins, wherever its column stands (see `mapHeader`). So a form
+ * `序号,需求编号,…` takes its ids from 需求编号, and 序号 (a mere row counter) is used only when no
+ * better id column exists. Keep generic words (序号, 编号, 名称, 单位, 类型, 描述, 内容, …) after the
+ * specific ones when adding aliases.
+ */
 export const NEED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  id: ['id', '编号', '需求编号', '序号'],
-  title: ['title', '需求名称', '名称', '项目名称', '需求标题'],
-  description: ['description', '需求描述', '需求内容', '技术需求', '描述', '内容', '需求详情'],
+  id: ['id', '需求编号', '编号', '序号'],
+  title: ['title', '需求名称', '需求标题', '项目名称', '名称'],
+  description: ['description', '需求描述', '需求内容', '需求详情', '技术需求', '描述', '内容'],
   keywords: ['keywords', '关键词', '关键字'],
-  'enterprise.name': ['enterprise', 'enterprise_name', '企业名称', '单位名称', '企业', '需求单位'],
+  'enterprise.name': ['enterprise', 'enterprise_name', '企业名称', '需求单位', '单位名称', '企业'],
   'enterprise.id': ['enterprise_id', '企业编号', '统一社会信用代码'],
-  'enterprise.park': ['park', '园区', '所在园区'],
-  'enterprise.region': ['region', '地区', '所在地区', '区域'],
-  industries: ['industries', 'industry', '行业', '所属行业', '产业'],
+  'enterprise.park': ['park', '所在园区', '园区'],
+  'enterprise.region': ['region', '所在地区', '地区', '区域'],
+  industries: ['industries', 'industry', '所属行业', '行业', '产业'],
 };
 
 export const EXPERT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  id: ['id', '编号', '专家编号', '序号'],
-  name: ['name', '专家姓名', '姓名', '名称', '学会名称'],
-  kind: ['kind', '类型', '专家类型', '类别'],
+  id: ['id', '专家编号', '编号', '序号'],
+  name: ['name', '专家姓名', '学会名称', '姓名', '名称'],
+  kind: ['kind', '专家类型', '类型', '类别'],
   title: ['title', '职称', '职务'],
-  organization: ['organization', '单位', '工作单位', '所在单位'],
-  region: ['region', '地区', '所在地区', '国家地区'],
+  organization: ['organization', '工作单位', '所在单位', '单位'],
+  region: ['region', '国家地区', '所在地区', '地区'],
   fields: ['fields', '研究方向', '专业领域', '研究领域', '擅长领域'],
   keywords: ['keywords', '关键词', '关键字'],
-  bio: ['bio', '简介', '个人简介', '专家简介', '学会简介'],
-  industries: ['industries', 'industry', '行业', '所属行业', '产业'],
-  capacity: ['capacity', '接待能力', '可对接企业数', '容量', '派出专家数'],
+  bio: ['bio', '专家简介', '学会简介', '个人简介', '简介'],
+  industries: ['industries', 'industry', '所属行业', '行业', '产业'],
+  capacity: ['capacity', '接待能力', '可对接企业数', '派出专家数', '容量'],
 };
 
 const KIND_WORDS: Readonly<Record<string, ExpertKind>> = {
@@ -68,13 +76,33 @@ export function parseIndustries(cell: string): string[] {
   });
 }
 
-/** Finds, for each field, the index of its column in a header row (or -1). */
+/**
+ * Finds, for each field, the index of its column in a header row (or -1). Headers are compared
+ * after NFKC, trimming and lower-casing. Rule: the alias ranked first in the field's list that
+ * occurs in the header wins, regardless of column order; if that alias occurs in several columns,
+ * the leftmost one is used.
+ */
 export function mapHeader(header: readonly string[], columns: Readonly<Record<string, readonly string[]>>): Map<string, number> {
   const norm = header.map((h) => h.normalize('NFKC').trim().toLowerCase());
   const out = new Map<string, number>();
   for (const [field, names] of Object.entries(columns)) {
-    const i = norm.findIndex((h) => names.includes(h));
-    if (i >= 0) out.set(field, i);
+    for (const name of names) {
+      const i = norm.indexOf(name);
+      if (i >= 0) {
+        out.set(field, i);
+        break;
+      }
+    }
   }
   return out;
+}
+
+/**
+ * A numeric cell as a number, or the text unchanged when it is not a plain decimal number (so
+ * validation reports it). The cell is NFKC-normalised first, as Chinese input methods and Excel
+ * often produce full-width digits, minus, period and spaces ('２', '－１', '　１０　').
+ */
+export function parseNumberCell(cell: string): number | string {
+  const s = cell.normalize('NFKC').replace(/\u2212/g, '-').trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : cell;
 }

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { InnomatchError, type ValidationIssue } from '../errors.js';
-import { EXPERT_COLUMNS, mapHeader, NEED_COLUMNS, parseIndustries, parseKind, splitList } from './columns.js';
-import { parseCsv } from './csv.js';
+import { LIMITS } from '../validate.js';
+import { EXPERT_COLUMNS, mapHeader, NEED_COLUMNS, parseIndustries, parseKind, parseNumberCell, splitList } from './columns.js';
+import { type CsvRow, parseCsv } from './csv.js';
 import { decodeText } from './encoding.js';
 
 export type RecordKind = 'experts' | 'needs';
@@ -42,28 +44,43 @@ function readJson(file: string, text: string): SourcedRecords {
     throw new InputFileError([{ file, line: 0, field: '(file)', message: `invalid JSON: ${(e as Error).message}` }]);
   }
   if (!Array.isArray(value)) throw new InputFileError([{ file, line: 1, field: '(file)', message: 'expected a JSON array of records' }]);
-  // Locate each top-level record's line for error messages: count lines up to each '{' at depth 1.
-  const lines = topLevelObjectLines(text);
+  const lines = topLevelElementLines(text);
   return { file, records: value, lines: value.map((_, i) => lines[i] ?? 0) };
 }
 
-function topLevelObjectLines(text: string): number[] {
+/**
+ * The line on which each element of the top-level array starts, whatever its type (object, array,
+ * string, number, true, false, null), so records are reported at their own line. Skips strings as a
+ * whole (escaped quotes and brackets inside them do not count). Assumes valid JSON.
+ */
+export function topLevelElementLines(text: string): number[] {
   const out: number[] = [];
   let depth = 0;
   let line = 1;
-  let inString = false;
+  let expectElement = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\n') line++;
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
+    if (ch === '\n') {
+      line++;
       continue;
     }
-    if (ch === '"') inString = true;
-    else if (ch === '[' || ch === '{') {
-      if (depth === 1) out.push(line);
+    if (ch === ' ' || ch === '\t' || ch === '\r') continue;
+    if (depth === 1) {
+      if (ch === ',') {
+        expectElement = true;
+        continue;
+      }
+      if (expectElement && ch !== ']') {
+        out.push(line);
+        expectElement = false;
+      }
+    }
+    if (ch === '"') {
+      // JSON strings hold no raw newline, so the line does not change inside one.
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '[' || ch === '{') {
       depth++;
+      if (depth === 1) expectElement = true;
     } else if (ch === ']' || ch === '}') depth--;
   }
   return out;
@@ -94,7 +111,7 @@ function readCsv(file: string, text: string, kind: RecordKind): SourcedRecords {
     throw new InputFileError([{ file, line: 0, field: '(file)', message: (e as Error).message }]);
   }
   const [head, ...body] = rows;
-  if (!head) return { file, records: [], lines: [] };
+  if (!head) throw new InputFileError([{ file, line: 1, field: '(header)', message: 'file is empty: no header row' }]);
   const columns = kind === 'needs' ? NEED_COLUMNS : EXPERT_COLUMNS;
   const map = mapHeader(head.cells, columns);
   const required = kind === 'needs' ? ['description'] : ['name'];
@@ -103,13 +120,15 @@ function readCsv(file: string, text: string, kind: RecordKind): SourcedRecords {
     const names = missing.map((f) => (columns[f] ?? []).join(' / ')).join('; ');
     throw new InputFileError([{ file, line: head.line, field: '(header)', message: `missing column: ${names}` }]);
   }
+  const cellOf = (row: CsvRow, field: string): string | undefined => {
+    const c = map.get(field);
+    const v = c === undefined ? undefined : row.cells[c]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const ids = generatedIds(file, body, (row) => cellOf(row, 'id'));
   const records = body.map((row, i) => {
-    const get = (field: string): string | undefined => {
-      const c = map.get(field);
-      const v = c === undefined ? undefined : row.cells[c]?.trim();
-      return v === undefined || v === '' ? undefined : v;
-    };
-    const rec: Record<string, unknown> = { id: get('id') ?? `${kind === 'needs' ? 'N' : 'E'}${i + 1}` };
+    const get = (field: string): string | undefined => cellOf(row, field);
+    const rec: Record<string, unknown> = { id: get('id') ?? ids[i] };
     if (kind === 'needs') {
       setIf(rec, 'title', get('title'));
       rec.description = get('description') ?? '';
@@ -130,12 +149,42 @@ function readCsv(file: string, text: string, kind: RecordKind): SourcedRecords {
       setIf(rec, 'fields', mapIf(get('fields'), splitList));
       setIf(rec, 'keywords', mapIf(get('keywords'), splitList));
       const cap = get('capacity');
-      if (cap !== undefined) rec.capacity = /^\d+$/.test(cap) ? Number(cap) : cap;
+      if (cap !== undefined) rec.capacity = parseNumberCell(cap);
     }
     setIf(rec, 'industries', mapIf(get('industries'), parseIndustries));
     return rec;
   });
   return { file, records, lines: body.map((r) => r.line) };
+}
+
+/**
+ * Ids for CSV rows whose id cell is missing or blank, `undefined` for rows that have one.
+ *
+ * Rule: a generated id is the row's location, `<file>:<line>`, with the file as given on the
+ * command line (the same text error messages use), so ids generated for different files never
+ * meet, and they are deterministic. When the path would make the id too long, `<file>` becomes the
+ * base name plus a hash of the full path. An id written in the same file that happens to equal a
+ * generated one is never taken over: the generated id gets a suffix `#2`, `#3`, ... instead.
+ */
+function generatedIds(file: string, rows: readonly CsvRow[], idOf: (row: CsvRow) => string | undefined): (string | undefined)[] {
+  const taken = new Set<string>();
+  for (const row of rows) {
+    const id = idOf(row);
+    if (id !== undefined) taken.add(id);
+  }
+  const maxLine = rows.reduce((m, r) => Math.max(m, r.line), 0);
+  let where = file;
+  if (`${where}:${maxLine}#99`.length > LIMITS.idLength) {
+    where = `${basename(file).slice(0, 100)}@${createHash('sha256').update(resolve(file)).digest('hex').slice(0, 12)}`;
+  }
+  return rows.map((row) => {
+    if (idOf(row) !== undefined) return undefined;
+    const base = `${where}:${row.line}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}#${n}`;
+    taken.add(id);
+    return id;
+  });
 }
 
 function setIf(rec: Record<string, unknown>, key: string, value: unknown): void {
