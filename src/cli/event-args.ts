@@ -1,4 +1,5 @@
 /** Command-line options shared by `assign`, `schedule` and `report`, turned into library options. */
+import { isEventTime } from '../event/time.js';
 import type { AssignEventOptions, ScheduleEventOptions, SuggestStationsOptions } from '../event/types.js';
 import { type FileSource, jsonSource, readConflicts, readJsonFile } from './event-files.js';
 import { UsageError } from './shared.js';
@@ -39,7 +40,7 @@ export const ASSIGN_HELP = `Assignment options:
 
 export const SCHEDULE_HELP = `Schedule options:
   --slot-minutes N   length of a meeting (default 20)
-  --start T          start of the first slot, HH:MM or ISO datetime (default 09:00)
+  --start T          start of the first slot, HH:MM (9:00 too) or ISO datetime (default 09:00)
   --availability F   JSON: {"E001": [{"from": "09:00", "to": "10:30"}], "E002": [0, 1, 2]}
                      (time windows, or slot indexes from 0), experts not listed are always free
   --max-slots N      at most N slots; meetings that do not fit are reported`;
@@ -97,7 +98,12 @@ export function scheduleOptions(values: Values): { options: ScheduleEventOptions
   const sources: FileSource[] = [];
   const slotMinutes = intArg(values, 'slot-minutes', 1);
   if (slotMinutes !== undefined) options.slotMinutes = slotMinutes;
-  if (typeof values.start === 'string') options.start = values.start;
+  if (typeof values.start === 'string') {
+    if (!isEventTime(values.start)) {
+      throw new UsageError(`--start must be HH:MM (or H:MM) or an ISO datetime such as 2025-06-18T09:00 (got "${values.start}")`);
+    }
+    options.start = values.start;
+  }
   const maxSlots = intArg(values, 'max-slots', 0);
   if (maxSlots !== undefined) options.maxSlots = maxSlots;
   if (typeof values.availability === 'string') {

@@ -1,3 +1,4 @@
+import { unlinkSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ValidationError } from '../errors.js';
 import { readOptionsFile } from '../eval/inputs.js';
@@ -57,19 +58,44 @@ export function loadInputs(
   const nExperts = experts.reduce((s, x) => s + x.records.length, 0);
   const nNeeds = needs.reduce((s, x) => s + x.records.length, 0);
   if (io.isTTY) io.stderr(`indexing ${nExperts} experts and ${nNeeds} needs…\n`);
-  try {
-    matcher.addExperts(experts.flatMap((s) => s.records) as ExpertInput[]);
-  } catch (e) {
-    if (e instanceof ValidationError) throw locateIssues(experts, e.issues);
-    throw e;
-  }
-  try {
-    matcher.addNeeds(needs.flatMap((s) => s.records) as NeedInput[]);
-  } catch (e) {
-    if (e instanceof ValidationError) throw locateIssues(needs, e.issues);
-    throw e;
-  }
+  addLocated(matcher, 'experts', experts);
+  addLocated(matcher, 'needs', needs);
   return { matcher, experts, needs };
+}
+
+/** Adds records read from files; a bad record is reported with its file, line and field. */
+export function addLocated(matcher: Matcher, kind: 'experts' | 'needs', sources: readonly SourcedRecords[]): void {
+  const records = sources.flatMap((s) => s.records);
+  try {
+    if (kind === 'experts') matcher.addExperts(records as ExpertInput[]);
+    else matcher.addNeeds(records as NeedInput[]);
+  } catch (e) {
+    if (e instanceof ValidationError) throw locateIssues(sources, e.issues);
+    throw e;
+  }
+}
+
+/**
+ * Writes an output file whole or not at all ({@link writeFileAtomic}). An error names the path
+ * the user gave, not the temporary file next to it, and a temporary file left behind by a
+ * failed rename is removed.
+ */
+export function writeOutput(path: string, content: string | Uint8Array): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.syscall === 'rename' && typeof err.path === 'string') {
+      try {
+        unlinkSync(err.path);
+      } catch {
+        // already gone
+      }
+    }
+    // Node's fs messages read "CODE: description, syscall 'path'": keep the description.
+    const what = /^[A-Z0-9]+: (.*?), \w+ '/.exec(err.message)?.[1] ?? err.message;
+    throw new Error(`cannot write ${path}: ${what}${err.code ? ` (${err.code})` : ''}`);
+  }
 }
 
 /** Prints or writes (atomically) a formatted result. */
@@ -82,7 +108,7 @@ export function emit(
   json: unknown,
 ): void {
   const text = formatRows(format, header, rows, json);
-  if (typeof out === 'string') writeFileAtomic(out, text);
+  if (typeof out === 'string') writeOutput(out, text);
   else io.stdout(text);
 }
 

@@ -1,10 +1,14 @@
 /**
  * Validation of an {@link EventAssignment} handed back in (e.g. read from `assign --format json`):
- * its shape with zod, then every id against the matcher, and no pair twice.
+ * its shape with zod, then every id against the matcher, and no pair twice
+ * ({@link checkAssignment}); and, on demand, against the constraints `assignEvent` honours:
+ * capacities, conflicts and the own-organisation rule ({@link checkAssignmentConstraints}).
  */
 import { z } from 'zod';
 import { IssueList, parseOrThrow } from './issues.js';
-import type { EventAssignment, EventMatcher } from './types.js';
+import { resolveAssignOptions } from './options.js';
+import { sameOrganisation } from './organisation.js';
+import type { AssignEventOptions, EventAssignment, EventMatcher } from './types.js';
 
 const pair = z.strictObject({
   needId: z.string().min(1),
@@ -48,4 +52,54 @@ export function checkAssignment(m: EventMatcher, value: unknown): EventAssignmen
   };
   if (a.worstScore !== undefined) out.worstScore = a.worstScore;
   return out;
+}
+
+/** The constraints of {@link AssignEventOptions} that an existing assignment must respect. */
+export type AssignmentConstraints = Pick<AssignEventOptions, 'expertCapacity' | 'conflicts' | 'ownOrganisationRule'>;
+
+const CONSTRAINTS_CONTEXT = 'assignment constraints';
+
+/**
+ * Checks a (valid, see {@link checkAssignment}) assignment against the constraints `assignEvent`
+ * honours, resolved the same way: each expert's capacity (its own `capacity` field, else
+ * `expertCapacity`, else 3), the `conflicts`, and the own-organisation rule (on unless
+ * `ownOrganisationRule` is false). Throws a ValidationError naming every offending pair (path
+ * `pairs.<i>`; an expert over capacity is reported at each pair beyond its capacity); problems in
+ * the constraints themselves (unknown ids in `conflicts` or `expertCapacity`) have their own paths.
+ */
+export function checkAssignmentConstraints(m: EventMatcher, a: EventAssignment, constraints: AssignmentConstraints = {}): void {
+  const o = resolveAssignOptions(m, constraints);
+  const capacity = new Map(o.experts.map((e) => [e.id, e.capacity]));
+  const issues = new IssueList();
+  const taken = new Map<string, string[]>();
+  a.pairs.forEach((p, i) => {
+    const pair = `(${p.needId}, ${p.expertId})`;
+    if (o.conflicts.get(p.needId)?.has(p.expertId)) {
+      issues.add(`pairs.${i}`, `the pair ${pair} is a conflict: need ${p.needId} and expert ${p.expertId} must not meet`, i, p.needId);
+    }
+    const expert = m.getExpert(p.expertId);
+    const enterprise = m.getNeed(p.needId)?.enterprise?.name;
+    if (o.ownOrganisationRule && sameOrganisation(expert?.organization, enterprise)) {
+      issues.add(
+        `pairs.${i}`,
+        `the pair ${pair} breaks the own-organisation rule: expert ${p.expertId} (${expert?.organization ?? ''}) belongs to ${enterprise ?? ''}`,
+        i,
+        p.needId,
+      );
+    }
+    const needs = taken.get(p.expertId) ?? [];
+    needs.push(p.needId);
+    taken.set(p.expertId, needs);
+    const cap = capacity.get(p.expertId) ?? 0;
+    if (needs.length > cap) {
+      issues.add(
+        `pairs.${i}`,
+        `the pair ${pair} exceeds the capacity of expert ${p.expertId}: ${cap} need${cap === 1 ? '' : 's'}, ` +
+          `already assigned ${needs.slice(0, cap).join(', ') || 'none'}`,
+        i,
+        p.needId,
+      );
+    }
+  });
+  issues.throwIfAny(CONSTRAINTS_CONTEXT);
 }

@@ -1,13 +1,15 @@
 /**
- * Event clock. Times are 'HH:MM' or ISO datetimes ('2025-06-18T09:00', seconds and a 'Z' or
- * '+08:00' offset allowed). Internally a time is minutes on the event's own wall clock since
- * midnight of the start day; an ISO time with an offset different from the start's is converted
- * to the start's offset. Output keeps the start's form: 'HH:MM' (past midnight: '+1d HH:MM'), or
- * 'YYYY-MM-DDTHH:MM' plus the start's offset.
+ * Event clock. Times are 'HH:MM' (or 'H:MM': '9:00') or ISO datetimes ('2025-06-18T09:00',
+ * seconds and a 'Z' or '+08:00' offset allowed). Internally a time is minutes on the event's own
+ * wall clock since midnight of the start day; an ISO time with an offset different from the
+ * start's is converted to the start's offset. Output keeps the start's form: 'HH:MM' (past
+ * midnight: '+1d HH:MM'; {@link displayTime} for tables), or 'YYYY-MM-DDTHH:MM' plus the start's
+ * offset.
  */
 import { InnomatchError } from '../errors.js';
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** 'HH:MM' or 'H:MM', 00:00 to 23:59. */
+const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MINUTE = 60_000;
 const DAY = 1440;
@@ -85,4 +87,14 @@ export function formatMinute(clock: EventClock, minute: number): string {
     `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}` +
     `T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${clock.iso.offset}`
   );
+}
+
+/**
+ * An event time for display in tables, CSV and the report: '+1d 00:20' (as {@link formatMinute}
+ * writes a time past midnight) becomes '00:20 (+1d)', which no spreadsheet reads as a formula;
+ * other times are returned as they are.
+ */
+export function displayTime(t: string): string {
+  const m = /^\+(\d+)d (\d{2}:\d{2})$/.exec(t);
+  return m ? `${m[2]} (+${m[1]}d)` : t;
 }

@@ -46,3 +46,30 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
 export function fixed(x: number, digits = 3): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '—';
 }
+
+/**
+ * A score known to be below `limit`, for display: `digits` decimals, or more when rounding would
+ * reach `limit` (0.09986 below 0.1 is '0.0999', never '0.100'). Past 12 decimals: '< limit'.
+ */
+export function fixedBelow(x: number, limit: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  if (!(x < limit)) return fixed(x, digits);
+  for (let d = digits; d <= 12; d++) {
+    const s = x.toFixed(d);
+    if (Number(s) < limit) return s;
+  }
+  return `< ${limitText(limit)}`;
+}
+
+/**
+ * A threshold for display: `digits` decimals, or as many more (up to 6) as it takes to show it
+ * exactly (0.1 is '0.10', 0.125 is '0.125', not '0.13').
+ */
+export function limitText(x: number, digits = 2): string {
+  if (!Number.isFinite(x)) return '—';
+  for (let d = digits; d <= 6; d++) {
+    const s = x.toFixed(d);
+    if (Number(s) === x) return s;
+  }
+  return x.toFixed(6);
+}

@@ -1,8 +1,9 @@
 /** The report's sections, each a function of its slice of {@link ReportData}. */
 import { STATION_NAMES_ZH } from '../event/stations.js';
+import { displayTime } from '../event/time.js';
 import type { ExpertKind } from '../types.js';
 import { bar } from './bars.js';
-import { fixed, html, type SafeHtml } from './html.js';
+import { fixed, fixedBelow, html, limitText, type SafeHtml } from './html.js';
 import type { ReportData, ScheduleSection, TargetFigure } from './types.js';
 
 const KIND_ZH: Readonly<Record<ExpertKind, string>> = {
@@ -16,13 +17,16 @@ const KIND_ZH: Readonly<Record<ExpertKind, string>> = {
 const none = (text: string): SafeHtml => html`<p class="empty">${text}</p>`;
 
 function targetCard(f: TargetFigure): SafeHtml {
-  const pct = f.target !== undefined && f.target > 0 ? (f.value / f.target) * 100 : undefined;
+  // A target of 0 has no completion rate (nothing to divide by): it is shown without one.
+  const pct = f.target !== undefined && f.target > 0 ? fixed((f.value / f.target) * 100, 1) : undefined;
   return html`<div class="card target-card">
 <div>${f.label}</div>
 <div class="value">${f.value.toLocaleString('zh-CN')} <small>${f.unit}</small></div>
-${f.target !== undefined
-    ? html`<div class="target">目标 ${f.target.toLocaleString('zh-CN')} ${f.unit}，完成 ${fixed(pct ?? 0, 1)}%</div>${bar(f.value, f.target, `${f.label} 完成 ${fixed(pct ?? 0, 1)}%`, 'done')}`
-    : html`<div class="target">（未设目标）</div>`}
+${f.target === undefined
+    ? html`<div class="target">（未设目标）</div>`
+    : pct === undefined
+      ? html`<div class="target">目标 ${f.target.toLocaleString('zh-CN')} ${f.unit}（不计完成率）</div>`
+      : html`<div class="target">目标 ${f.target.toLocaleString('zh-CN')} ${f.unit}，完成 ${pct}%</div>${bar(f.value, f.target, `${f.label} 完成 ${pct}%`, 'done')}`}
 ${f.note ? html`<div class="muted">${f.note}</div>` : ''}
 </div>`;
 }
@@ -43,7 +47,7 @@ export function coverageSection(d: ReportData): SafeHtml {
 </tr>`,
   );
   return html`<section id="coverage"><h2>分行业供需覆盖</h2>
-<p class="muted">按需求的主行业统计；“可服务专家”指对该行业至少一项需求匹配得分 ≥ ${fixed(d.threshold, 2)} 的专家（含学会、海智专家、团队）。</p>
+<p class="muted">按需求的主行业统计；“可服务专家”指对该行业至少一项需求匹配得分 ≥ ${limitText(d.threshold)} 的专家（含学会、海智专家、团队）。</p>
 <table class="coverage"><thead><tr><th>行业</th><th>需求数</th><th></th><th>可服务专家</th><th></th><th>已覆盖需求</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`;
 }
@@ -51,17 +55,17 @@ export function coverageSection(d: ReportData): SafeHtml {
 export function gapsSection(d: ReportData): SafeHtml {
   const body =
     d.gaps.length === 0
-      ? none(`所有需求都有匹配得分 ≥ ${fixed(d.threshold, 2)} 的专家。`)
+      ? none(`所有需求都有匹配得分 ≥ ${limitText(d.threshold)} 的专家。`)
       : d.gaps.map(
           (g) => html`<h3>${g.nameZh}（${g.needs.length} 项）</h3>
 <table class="gaps"><thead><tr><th>需求编号</th><th>需求名称</th><th>企业</th><th>最高得分</th></tr></thead><tbody>
 ${g.needs.map(
-  (n) => html`<tr><td>${n.needId}</td><td>${n.title}</td><td>${n.enterprise}</td><td class="num">${fixed(n.bestScore)}${n.bestExpert ? html` <span class="muted">(${n.bestExpert})</span>` : ''}</td></tr>`,
+  (n) => html`<tr><td>${n.needId}</td><td>${n.title}</td><td>${n.enterprise}</td><td class="num">${fixedBelow(n.bestScore, d.threshold)}${n.bestExpert ? html` <span class="muted">(${n.bestExpert})</span>` : ''}</td></tr>`,
 )}
 </tbody></table>`,
         );
   return html`<section id="gaps"><h2>人才缺口（需引进或招募的方向）</h2>
-<p class="muted">没有任何专家匹配得分达到 ${fixed(d.threshold, 2)} 的需求，按行业分组。</p>${body}</section>`;
+<p class="muted">没有任何专家匹配得分达到 ${limitText(d.threshold)} 的需求，按行业分组。</p>${body}</section>`;
 }
 
 export function assignmentSection(d: ReportData): SafeHtml {
@@ -89,9 +93,9 @@ ${a.rows.length === 0 ? none('没有安排任何对接。') : html`<table class=
 ${unfilled}</section>`;
 }
 
-/** 'HH:MM' of an event time ('09:20', '+1d 09:20' or an ISO datetime). */
+/** 'HH:MM' of an event time ('09:20', '+1d 09:20' shown as '09:20 (+1d)', or an ISO datetime). */
 function timeOfDay(t: string): string {
-  return /T(\d{2}:\d{2})/.exec(t)?.[1] ?? t;
+  return /T(\d{2}:\d{2})/.exec(t)?.[1] ?? displayTime(t);
 }
 
 function grid(s: ScheduleSection): SafeHtml {

@@ -150,7 +150,7 @@ describe('innomatch assign / schedule / report', () => {
     const c2 = await run(['assign', '--experts', EXPERTS, '--needs', NEEDS, '--conflicts', ok, '--format', 'json']);
     expect(json<EventAssignment>(c2.stdout).pairs.some((p) => p.needId === 'N01' && p.expertId === 'E009')).toBe(false);
 
-    const avail = tmpFile(dir, 'availability-bad.json', '{\n  "E001": [\n    {"from": "9:00", "to": "10:00"}\n  ]\n}\n');
+    const avail = tmpFile(dir, 'availability-bad.json', '{\n  "E001": [\n    {"from": "9h00", "to": "10:00"}\n  ]\n}\n');
     const v = await run(['schedule', '--experts', EXPERTS, '--needs', NEEDS, '--availability', avail, '--out', out]);
     expect(v.code).toBe(1);
     expect(v.stderr).toMatch(/availability-bad\.json:3: E001\.0\.from: must be 'HH:MM' or an ISO datetime/);

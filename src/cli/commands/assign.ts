@@ -59,7 +59,8 @@ Examples:
       ];
     });
     for (const u of a.unfilled) {
-      rows.push([u.needId, enterprise(u.needId), '-', '', '', `unfilled, missing ${u.missing}: ${u.reason}`]);
+      // No expert: an empty cell (not '-', which a spreadsheet would take for a formula).
+      rows.push([u.needId, enterprise(u.needId), '', '', '', `unfilled, missing ${u.missing}: ${u.reason}`]);
     }
     emit(io, values.out, format, ['need', 'enterprise', 'expert', 'name', 'score', 'note'], rows, a);
     if (format === 'table' && typeof values.out !== 'string') {

@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createMatcher } from '../../matcher.js';
 import { INDUSTRIES } from '../../taxonomy/industries.js';
-import { readRecords } from '../../io/read.js';
+import { decodeText } from '../../io/encoding.js';
+import { InputFileError, readRecords } from '../../io/read.js';
 import type { Command } from '../shared.js';
-import { emit, outputFormat, parse, UsageError } from '../shared.js';
+import { addLocated, emit, outputFormat, parse, UsageError } from '../shared.js';
+
+/** A plain text file, decoded like the record files: UTF-8 (BOM or not), UTF-16 with BOM, or GB18030/GBK. */
+function readTextFile(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputFileError([{ file, line: 0, field: '(file)', message: (e as Error).message }]);
+  }
+  return decodeText(bytes).text;
+}
 
 export const classifyCommand: Command = {
   name: 'classify',
@@ -15,7 +27,7 @@ Prints the industries a text belongs to, best first, or nothing when no industry
 Options:
   --needs FILE     classify every need in a .json, .jsonl or .csv file
   --experts FILE   classify every expert profile in a file
-  --file FILE      classify the whole text of a plain text file
+  --file FILE      classify the whole text of a plain text file (UTF-8 or GBK/GB18030)
   --format F       table (default), json or csv
   --out FILE       write to FILE instead of stdout
 
@@ -38,12 +50,12 @@ Examples:
     const zh = new Map(INDUSTRIES.map((i) => [i.code as string, i.nameZh]));
     const items: { id: string; text: string }[] = [];
     if (values.needs) {
-      m.addNeeds(readRecords(values.needs, 'needs').records as never);
+      addLocated(m, 'needs', [readRecords(values.needs, 'needs')]);
       for (const id of m.needIds()) items.push({ id, text: '' });
     } else if (values.experts) {
-      m.addExperts(readRecords(values.experts, 'experts').records as never);
+      addLocated(m, 'experts', [readRecords(values.experts, 'experts')]);
       for (const id of m.expertIds()) items.push({ id, text: '' });
-    } else if (values.file) items.push({ id: values.file, text: readFileSync(values.file, 'utf8') });
+    } else if (values.file) items.push({ id: values.file, text: readTextFile(values.file) });
     else if (positionals.length > 0) items.push({ id: 'text', text: positionals.join(' ') });
     else throw new UsageError('give a TEXT, --needs FILE, --experts FILE or --file FILE');
     const results = items.map((it) => ({

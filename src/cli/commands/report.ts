@@ -1,6 +1,5 @@
 import { scheduleEvent } from '../../event/schedule.js';
 import { suggestStations } from '../../event/stations.js';
-import { writeFileAtomic } from '../../io/write.js';
 import { buildReportData, type ReportTargets } from '../../report/data.js';
 import { renderReport } from '../../report/render.js';
 import {
@@ -15,9 +14,9 @@ import {
   stationOptions,
 } from '../event-args.js';
 import { locateErrors } from '../event-files.js';
-import { assignmentFor } from '../event-run.js';
+import { assignmentFor, checkAssignmentArgs } from '../event-run.js';
 import type { Command } from '../shared.js';
-import { loadInputs, parse, UsageError } from '../shared.js';
+import { loadInputs, parse, UsageError, writeOutput } from '../shared.js';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -36,7 +35,7 @@ Options:
   --out FILE               the HTML file (written whole or not at all; default: stdout)
   --assignment FILE        use this assignment (\`assign --format json\`) instead of computing one
   --threshold X            score from which an expert can serve a need (default 0.1)
-  --target-enterprises N   target of enterprises served (default 100)
+  --target-enterprises N   target of enterprises served (default 100; 0: no completion rate)
   --target-scientists N    target of scientists engaged (default 10000)
   --target-societies N     target of societies involved (default: none)
   --title TEXT             report title
@@ -86,6 +85,7 @@ Examples:
       const n = intArg(values, flag, 0);
       if (n !== undefined) targets[key] = n;
     }
+    checkAssignmentArgs(values);
     const stations = stationOptions(values);
     const sched = scheduleOptions(values);
     const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
@@ -103,7 +103,7 @@ Examples:
     });
     const page = renderReport(data);
     if (typeof values.out === 'string') {
-      writeFileAtomic(values.out, page);
+      writeOutput(values.out, page);
       io.stderr(`report written to ${values.out}\n`);
     } else io.stdout(page);
     return 0;

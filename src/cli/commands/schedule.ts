@@ -1,7 +1,8 @@
 import { scheduleEvent } from '../../event/schedule.js';
+import { displayTime } from '../../event/time.js';
 import { ASSIGN_ARGS, ASSIGN_HELP, SCHEDULE_ARGS, SCHEDULE_HELP, scheduleOptions } from '../event-args.js';
 import { locateErrors } from '../event-files.js';
-import { assignmentFor } from '../event-run.js';
+import { assignmentFor, checkAssignmentArgs } from '../event-run.js';
 import type { Command } from '../shared.js';
 import { emit, loadInputs, outputFormat, parse, UsageError } from '../shared.js';
 
@@ -50,13 +51,25 @@ Examples:
     }
     if (!values.experts || !values.needs) throw new UsageError('schedule needs --experts FILE and --needs FILE');
     const format = outputFormat(values.format);
+    checkAssignmentArgs(values);
     const sched = scheduleOptions(values);
     const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
     const assignment = assignmentFor(matcher, values, io);
     const s = locateErrors(sched.sources, () => scheduleEvent(matcher, assignment, sched.options));
     const name = (id: string): string => matcher.getExpert(id)?.name ?? '';
-    const rows: (string | number)[][] = s.meetings.map((mt) => [mt.slot, mt.start, mt.end, mt.expertId, name(mt.expertId), mt.enterpriseName, mt.needId, '']);
-    for (const u of s.unscheduled) rows.push(['-', '', '', u.expertId, name(u.expertId), u.enterpriseName, u.needId, `unscheduled: ${u.reason}`]);
+    // Times past midnight as '00:20 (+1d)'; an unscheduled meeting has empty slot and times (the
+    // tool's own labels never start with a character a spreadsheet takes for a formula).
+    const rows: (string | number)[][] = s.meetings.map((mt) => [
+      mt.slot,
+      displayTime(mt.start),
+      displayTime(mt.end),
+      mt.expertId,
+      name(mt.expertId),
+      mt.enterpriseName,
+      mt.needId,
+      '',
+    ]);
+    for (const u of s.unscheduled) rows.push(['', '', '', u.expertId, name(u.expertId), u.enterpriseName, u.needId, `unscheduled: ${u.reason}`]);
     emit(io, values.out, format, ['slot', 'start', 'end', 'expert', 'name', 'enterprise', 'need', 'note'], rows, s);
     if (format === 'table' && typeof values.out !== 'string') {
       io.stdout(`${s.meetings.length} meetings in ${s.slots.length} slots of ${s.slotMinutes} minutes, ${s.unscheduled.length} unscheduled\n`);
