@@ -52,7 +52,8 @@ export function parseIds(value: unknown): string[] {
   return parseOrThrow(ids, value, 'ids');
 }
 
-/** A single id or text argument. */
+/** A single id or text argument (on every call of `analyze`: the common case costs one typeof). */
 export function parseString(value: unknown, what: string): string {
+  if (typeof value === 'string') return value;
   return parseOrThrow(z.string(`${what} must be a string`), value, what);
 }
