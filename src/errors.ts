@@ -4,6 +4,8 @@ export interface ValidationIssue {
   id?: string;
   path: string;
   message: string;
+  /** For a duplicate id: the position of the earlier record with the same id in the same array. */
+  duplicateOf?: number;
 }
 
 /** Thrown when input fails validation; nothing from the failing call has been applied. */

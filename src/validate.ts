@@ -162,7 +162,7 @@ function validateBatch<T extends { id: string }>(
     const r = parsed.data;
     const first = seen.get(r.id);
     if (first !== undefined) {
-      issues.push({ index, id: r.id, path: 'id', message: `duplicate id in this batch (also record #${first})` });
+      issues.push({ index, id: r.id, path: 'id', message: `duplicate id in this batch (also record #${first})`, duplicateOf: first });
     } else if (existing(r.id)) {
       issues.push({ index, id: r.id, path: 'id', message: 'id is already in the matcher' });
     }

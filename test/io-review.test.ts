@@ -60,6 +60,17 @@ describe('CSV header aliases are ranked, not first-column-wins', () => {
   });
 });
 
+describe('duplicate ids across files', () => {
+  it('name the earlier record by its file and line, not its index in the merged batch', async () => {
+    const a = file('d1.csv', '专家编号,专家姓名,研究方向\nE1,刘铭川,电机热管理\nE2,王海燕,锂电池回收\n');
+    const b = file('d2.csv', '专家编号,专家姓名,研究方向\nE3,周立群,北斗定位\nE2,陈思远,焊接机器人\n');
+    const needs = file('d-n.csv', '需求编号,需求描述\nXQ-001,电机机壳烫手，需要热管理方案\n');
+    const r = await run(['match', '--experts', a, '--experts', b, '--needs', needs]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${b}:3: id: duplicate id (also ${a}:3) (id E2)`);
+  });
+});
+
 describe('generated CSV ids', () => {
   it('differ between files without an id column', async () => {
     const a = file('a.csv', '专家姓名,研究方向\n刘铭川,电机热管理\n');
