@@ -65,3 +65,39 @@ describe('per-matcher dictionaries', () => {
     expect(recs[0]?.explanation.terms.some((t) => t.term === 'xianglian' && t.via === '湘莲')).toBe(true);
   });
 });
+
+describe('English words that share a Porter stem with a domain word', () => {
+  const m = matcher();
+  it('keep domain words apart from everyday words', () => {
+    const pairs: [string, string][] = [
+      ['generators', 'general generation'],
+      ['positioning', 'positive'],
+      ['separator', 'separate'],
+      ['hardness', 'hard'],
+      ['cutting', 'cut'],
+      ['weatherability', 'weather'],
+    ];
+    for (const [domain, everyday] of pairs) {
+      const a = new Set(m.analyze(domain));
+      expect(m.analyze(everyday).filter((t) => a.has(t)), `${domain} / ${everyday}`).toEqual([]);
+    }
+    expect(m.classify('The weather is nice today')).toEqual([]);
+    expect(m.classify('a new generation of general managers')).toEqual([]);
+  });
+
+  it('still match the Chinese term through the glossary', () => {
+    expect(m.classify('diesel generators')[0]?.code).toBe('new-power');
+    expect(m.classify('battery separator')[0]?.code).toBe('new-energy');
+    expect(m.classify('GNSS positioning')[0]?.code).toBe('beidou');
+    m.addExperts([
+      { id: 'G1', name: 'A', kind: 'overseas', bio: 'Vibration and bearings of generators in hydropower plants.' },
+      { id: 'G2', name: 'B', kind: 'overseas', bio: 'General vibration theory for the next generation of students.' },
+    ]);
+    const recs = m.recommendExperts({ id: 'Q', description: '发电机振动过大，轴承发热' });
+    expect(recs.map((r) => r.id)).toEqual(['G1', 'G2']); // G2 through vibration only
+    const termsOf = (id: string) => recs.find((r) => r.id === id)!.explanation.terms.map((t) => t.term);
+    expect(termsOf('G1')).toContain('generator');
+    expect(termsOf('G2')).not.toContain('gener');
+    expect(termsOf('G2')).not.toContain('generator');
+  });
+});
