@@ -42,6 +42,7 @@ import { EXPERT_KINDS } from './types.js';
 import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
 import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseString, parseWorkers } from './query-options.js';
+import { analysisFingerprint } from './text/fingerprint.js';
 import { buildPipeline, industryVectorOf, type PackedDocs, type Prepared, prepareExpert, prepareNeed, type TextPipeline, unpackDocs } from './prepare.js';
 
 export interface RecommendExpertsOptions {
@@ -172,6 +173,7 @@ class MatcherImpl implements Matcher {
   private readonly split = new SplitSearch();
   /** Queries since the expert side last changed (parallel search waits for a few). */
   private splitSeen = { version: -1, queries: 0 };
+  private fingerprint?: string;
   /** Length of every embedding in this matcher, set by the first one added. */
   private embeddingDim: number | undefined;
 
@@ -494,7 +496,18 @@ class MatcherImpl implements Matcher {
   }
 
   toBinary(): Uint8Array {
-    return writeBinarySnapshot({ options: this.options, experts: this.experts.exportState(), needs: this.needs.exportState() });
+    return writeBinarySnapshot({
+      options: this.options,
+      analysis: this.analysisFingerprint(),
+      experts: this.experts.exportState(),
+      needs: this.needs.exportState(),
+    });
+  }
+
+  /** See src/text/fingerprint.ts; computed once (it analyses every lexicon term). */
+  analysisFingerprint(): string {
+    this.fingerprint ??= analysisFingerprint(this.pipeline.lexicon, this.analyzer, this.options.charBigrams);
+    return this.fingerprint;
   }
 
   /** Restores both sides from a binary snapshot (used by `loadMatcher`). */
@@ -731,6 +744,15 @@ export function loadMatcher(snapshot: unknown, resources: MatcherResources = {},
   if (snapshot instanceof Uint8Array) {
     const state = readBinarySnapshot(snapshot);
     const m = new MatcherImpl(resolveOptions({ ...(state.options as object), ...overrides }), resources);
+    if (state.analysis !== m.analysisFingerprint()) {
+      // Written by another analysis (another innomatch version, lexicon or segmenter dictionary,
+      // or before version 4): its index holds other tokens. Re-analyse its records instead, as a
+      // JSON snapshot is: slower, and the results of a fresh build.
+      const live = <R>(records: readonly (R | null)[]): R[] => records.filter((r): r is R => r !== null);
+      m.addExperts(live(state.experts.records));
+      m.addNeeds(live(state.needs.records));
+      return m;
+    }
     try {
       m.restore(state);
     } catch (cause) {

@@ -44,11 +44,15 @@ interface SectionEntry {
 
 interface Header {
   options: ResolvedOptions;
+  /** The writer's analysis fingerprint (src/text/fingerprint.ts); absent before version 4. */
+  analysis?: string;
   sections: SectionEntry[];
 }
 
 export interface BinaryState {
   options: ResolvedOptions;
+  /** The analysis fingerprint of the matcher that wrote the index; undefined when unknown. */
+  analysis?: string;
   experts: SideState<ExpertInput>;
   needs: SideState<NeedInput>;
 }
@@ -99,7 +103,8 @@ export function writeBinarySnapshot(state: BinaryState, recordsPerBlock = RECORD
     sections.push({ name, type, offset, length });
     offset = pad8(offset + length);
   }
-  const header = new TextEncoder().encode(JSON.stringify({ options: state.options, sections } satisfies Header));
+  const head: Header = { options: state.options, ...(state.analysis !== undefined ? { analysis: state.analysis } : {}), sections };
+  const header = new TextEncoder().encode(JSON.stringify(head));
   const dataStart = pad8(48 + header.byteLength);
   const out = new Uint8Array(dataStart + offset);
   out.set(new TextEncoder().encode(BINARY_MAGIC), 0);
@@ -212,5 +217,10 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
       industryRows: new Float64Array(ind.buffer, 0, ind.byteLength / 8),
     };
   };
-  return { options: header.options, experts: side<ExpertInput>('experts'), needs: side<NeedInput>('needs') };
+  return {
+    options: header.options,
+    ...(typeof header.analysis === 'string' ? { analysis: header.analysis } : {}),
+    experts: side<ExpertInput>('experts'),
+    needs: side<NeedInput>('needs'),
+  };
 }

@@ -63,14 +63,35 @@ describe('binary snapshots', () => {
 
     // Versions 1 to 3: records as UTF-8; in versions 1 and 2 slots and impacts in two sections; version 1 also has each side's records
     // as one JSON array, without block lengths.
+    // They are read into the same state (indexes and records); they carry no analysis fingerprint,
+    // so loadMatcher re-analyses their records: the results of a fresh build.
+    const { analysis, ...current } = readBinarySnapshot(bytes);
+    expect(analysis).toMatch(/^[0-9a-f]{64}$/);
     for (const version of [1, 2, 3] as const) {
       const earlier = olderVersion(bytes, version);
       expect(new DataView(earlier.buffer).getUint32(8, true)).toBe(version);
+      expect(readBinarySnapshot(earlier)).toEqual(current);
       const old = loadMatcher(earlier, { backgroundIdf: backgroundIdf() });
-      expect(old.stats()).toEqual(m.stats());
+      expect(old.expertIds()).toEqual(m.expertIds());
+      expect([old.stats().experts, old.stats().needs]).toEqual([m.stats().experts, m.stats().needs]);
       for (const n of data.needs.slice(0, 10).filter((x) => x.id !== 'N05')) expect(old.recommendExperts(n.id)).toEqual(m.recommendExperts(n.id));
-      expect(old.toBinary()).toEqual(bytes);
     }
+  });
+
+  it('are re-analysed when written by another analysis (another version, lexicon or dictionary)', () => {
+    const state = readBinarySnapshot(m.toBinary());
+    const fresh = matcher();
+    fresh.addExperts(m.expertIds().map((id) => m.getExpert(id)!));
+    fresh.addNeeds(m.needIds().map((id) => m.getNeed(id)!));
+    // The same index under another fingerprint: restoring it would be wrong for this analysis.
+    const stale = loadMatcher(writeBinarySnapshot({ ...state, analysis: 'f'.repeat(64) }), { backgroundIdf: backgroundIdf() });
+    expect(stale.toBinary()).toEqual(fresh.toBinary());
+    // A matcher with another dictionary has another fingerprint, so its snapshot is re-analysed too.
+    const other = matcher({ dictionary: ['恒驰电机'] });
+    other.addExperts(data.experts.slice(0, 5));
+    const again = loadMatcher(other.toBinary(), { backgroundIdf: backgroundIdf() });
+    expect(readBinarySnapshot(again.toBinary()).analysis).toBe(readBinarySnapshot(other.toBinary()).analysis);
+    expect(readBinarySnapshot(other.toBinary()).analysis).not.toBe(state.analysis);
   });
 
   it('refuses corrupted bytes, other versions and other files', () => {

@@ -1,0 +1,34 @@
+/**
+ * A fingerprint of how a matcher analyses text: the word lists it is built from and what its
+ * analyser makes of every one of them and of a few probe sentences (normalisation, Traditional
+ * characters, English stemming). A binary snapshot stores its index as analysed tokens, so it is
+ * only valid for a matcher whose analysis gives the same tokens: another innomatch version, another
+ * lexicon or segmenter dictionary changes the fingerprint, and `loadMatcher` then re-analyses the
+ * snapshot's records instead of restoring its index.
+ */
+import { createHash } from 'node:crypto';
+import type { Analyzer } from './analyzer.js';
+import type { Lexicon } from './resources.js';
+
+const PROBES = [
+  '电机带载跑一会儿机壳就烫手，温升过高，需要优化永磁同步电机的热管理与冷却结构。',
+  '軟體定義車輛與半導體封裝可靠度；ＩＧＢＴ模块　结温估计，304不锈钢焊接热输入。',
+  'Machine vision and defect detection for lithium-ion battery separators; generators, positioning, hardness.',
+  'The general manager of a new generation of positive, separate, hard-to-cut products in 5G 工业互联网.',
+];
+
+export function analysisFingerprint(lexicon: Lexicon, analyzer: Analyzer, charBigrams: boolean): string {
+  const hash = createHash('sha256');
+  const put = (x: unknown): void => {
+    hash.update(JSON.stringify(x));
+    hash.update('\n');
+  };
+  put([analyzer.segmenter.backend, charBigrams]);
+  const lists = [lexicon.segmenterWords, lexicon.stopwords, lexicon.phrases, lexicon.mixedTerms, lexicon.asciiTerms, lexicon.synonymGroups.flat()];
+  for (const list of lists) {
+    put(list);
+    for (const term of list) put(analyzer.analyze(term));
+  }
+  for (const p of PROBES) put(analyzer.analyze(p));
+  return hash.digest('hex');
+}
