@@ -175,7 +175,8 @@ try {
   if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`eval: ${(e as Error).message}\n\n${HELP}`);
     process.exitCode = 2;
-  } else if (e instanceof InnomatchError || e instanceof ValidationError) {
+  } else if (e instanceof InnomatchError || e instanceof ValidationError || (e instanceof Error && 'code' in e && 'syscall' in e)) {
+    // Our errors, and the system's (a file that cannot be read): one line, no stack.
     process.stderr.write(`eval: ${e.message}\n`);
     process.exitCode = 1;
   } else throw e;

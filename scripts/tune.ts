@@ -11,7 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { matcherOptionsSchema } from '../src/config.js';
 import { InnomatchError, ValidationError } from '../src/errors.js';
-import { readOptionsFile, requireFile } from '../src/eval/inputs.js';
+import { readOptionsFile, requireFile, requireWritable } from '../src/eval/inputs.js';
 import { loadBackgroundIdf, type MatcherOptions } from '../src/index.js';
 import { locateIssues, readRecords, type SourcedRecords } from '../src/io/read.js';
 import { formatTable, writeFileAtomic } from '../src/io/write.js';
@@ -61,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
   for (const [flag, file] of [['--qrels', values.qrels], ['--experts', values.experts], ['--needs', values.needs]] as const) {
     requireFile(file, flag);
   }
+  requireWritable(values.out, '--out'); // before a run of a minute or more
   const base: MatcherOptions = values.config !== undefined ? readOptionsFile(values.config) : {};
   const experts = readRecords(values.experts, 'experts');
   const needs = readRecords(values.needs, 'needs');
@@ -102,12 +103,13 @@ async function main(argv: string[]): Promise<number> {
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ...result, out: values.out, seconds }, null, 2)}\n`);
   } else {
-    process.stdout.write(summary(result, values, seconds));
+    const fixtures = values.experts === `${FIXTURES}experts.json` && values.needs === `${FIXTURES}needs.json`;
+    process.stdout.write(summary(result, { ...values, fixtures }, seconds));
   }
   return 0;
 }
 
-function summary(r: TuneResult, values: { qrels?: string; config?: string; out: string }, seconds: number): string {
+function summary(r: TuneResult, values: { qrels?: string; config?: string; out: string; fixtures: boolean }, seconds: number): string {
   const f3 = (x: number): string => x.toFixed(3);
   const t = r.trace;
   const out: string[] = [];
@@ -144,7 +146,9 @@ function summary(r: TuneResult, values: { qrels?: string; config?: string; out: 
       ]),
     ),
   );
-  out.push(`\nwrote ${values.out}: createMatcher(JSON.parse(readFileSync('${values.out}', 'utf8'))), or npm run eval -- --config ${values.out}\n`);
+  out.push(`\nwrote ${values.out}: createMatcher(JSON.parse(readFileSync('${values.out}', 'utf8'))) or --config ${values.out} in the CLI`);
+  // npm run eval measures the bundled fixtures (and CSL), not the user's own records.
+  out.push(values.fixtures ? `; npm run eval -- --config ${values.out} measures it on the fixtures\n` : '\n');
   return out.join('');
 }
 
@@ -193,7 +197,8 @@ try {
   if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`tune: ${(e as Error).message}\n\n${HELP}`);
     process.exitCode = 2;
-  } else if (e instanceof InnomatchError || e instanceof ValidationError) {
+  } else if (e instanceof InnomatchError || e instanceof ValidationError || (e instanceof Error && 'code' in e && 'syscall' in e)) {
+    // Our errors, and the system's (a file that cannot be read or written): one line, no stack.
     process.stderr.write(`tune: ${e.message}\n`);
     process.exitCode = 1;
   } else throw e;

@@ -4,7 +4,10 @@ export interface ValidationIssue {
   id?: string;
   path: string;
   message: string;
-  /** For a duplicate id: the position of the earlier record with the same id in the same array. */
+  /**
+   * For a duplicate: the position of the earlier record in the same array (the message names it as
+   * `record #N`, which file readers replace with its file and line).
+   */
   duplicateOf?: number;
 }
 

@@ -41,7 +41,7 @@ import type { ExpertInput, ExpertKind, IndustryScore, NeedInput, Recommendation 
 import { EXPERT_KINDS } from './types.js';
 import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
-import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseString, parseWorkers } from './query-options.js';
+import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseSideKind, parseString, parseWorkers } from './query-options.js';
 import { analysisFingerprint } from './text/fingerprint.js';
 import { buildPipeline, industryVectorOf, type PackedDocs, type Prepared, prepareExpert, prepareNeed, type TextPipeline, unpackDocs } from './prepare.js';
 
@@ -478,8 +478,8 @@ class MatcherImpl implements Matcher {
   }
 
   industriesOf(kind: 'expert' | 'need', id: string): IndustryScore[] {
-    const side: Side<{ id: string }> = kind === 'expert' ? this.experts : this.needs;
-    const slot = side.slotOf(id);
+    const side: Side<{ id: string }> = parseSideKind(kind) === 'expert' ? this.experts : this.needs;
+    const slot = side.slotOf(parseString(id, 'id'));
     if (slot === undefined) throw new InnomatchError(`no ${kind} with id "${id}" has been added`);
     const v = side.industry(slot);
     let total = 0;

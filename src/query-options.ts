@@ -57,3 +57,10 @@ export function parseString(value: unknown, what: string): string {
   if (typeof value === 'string') return value;
   return parseOrThrow(z.string(`${what} must be a string`), value, what);
 }
+
+const sideKind = z.enum(['expert', 'need'], "kind must be 'expert' or 'need'");
+
+/** Which side a per-record call reads. */
+export function parseSideKind(value: unknown): 'expert' | 'need' {
+  return parseOrThrow(sideKind, value, 'kind');
+}

@@ -28,7 +28,11 @@ export interface ExpertInput {
   publications?: PublicationInput[];
   /** Declared industries; when absent they are inferred with `classify`. */
   industries?: IndustryCode[];
-  /** How many enterprises this expert (or society: delegates) can meet at one event. */
+  /**
+   * How many needs this expert can take at one event (a society: its delegates, one need each).
+   * Counted per need, not per enterprise: an expert assigned two needs of one enterprise uses 2,
+   * although the schedule has them meet once.
+   */
   capacity?: number;
   /**
    * The profile's vector from the user's own sentence-embedding model, for the latent part of

@@ -74,6 +74,12 @@ describe('query inputs', () => {
     expect(m.recommendExperts(need, { topK: 2 ** 31 })).toEqual(all);
   });
 
+  it('reads the side industriesOf names, and refuses any other', () => {
+    expect(m.industriesOf('need', 'N01').length).toBeGreaterThan(0);
+    expect(() => m.industriesOf('expert', 'N01')).toThrow(/no expert with id "N01"/);
+    for (const kind of ['experts', undefined, 'needs']) expect(() => m.industriesOf(kind as never, 'N01')).toThrow(ValidationError);
+  });
+
   it('refuses bad ids and worker counts with a ValidationError and changes nothing', async () => {
     const before = m.expertIds();
     expect(issuesOf(() => m.removeExperts('E001' as never))[0]?.message).toBe('ids must be an array of strings');

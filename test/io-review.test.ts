@@ -67,7 +67,7 @@ describe('duplicate ids across files', () => {
     const needs = file('d-n.csv', '需求编号,需求描述\nXQ-001,电机机壳烫手，需要热管理方案\n');
     const r = await run(['match', '--experts', a, '--experts', b, '--needs', needs]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${b}:3: id: duplicate id (also ${a}:3) (id E2)`);
+    expect(r.stderr).toContain(`${b}:3: id: duplicate id in this batch (also ${a}:3) (id E2)`);
   });
 });
 

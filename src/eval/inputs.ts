@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type MatcherOptions, resolveOptions } from '../config.js';
 import { InnomatchError, ValidationError } from '../errors.js';
@@ -11,6 +11,22 @@ import type { JudgedSet } from './fixtures.js';
 /** Throws naming the option and the file when it does not exist (checked before any work starts). */
 export function requireFile(path: string, what: string): void {
   if (!existsSync(path)) throw new InnomatchError(`${what}: file not found: ${path}`);
+  if (!statSync(path).isFile()) throw new InnomatchError(`${what}: not a file: ${path}`);
+}
+
+/**
+ * Checks before a long run that `path` can be written: its directory exists and is writable, and
+ * `path` is not a directory. (The write itself is still atomic and may still fail.)
+ */
+export function requireWritable(path: string, what: string): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InnomatchError(`${what}: no such directory: ${dirname(path)}`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new InnomatchError(`${what}: is a directory: ${path}`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new InnomatchError(`${what}: cannot write in ${dirname(path)}`);
+  }
 }
 
 function readJsonFile(path: string, what: string): unknown {

@@ -204,7 +204,7 @@ export function locateIssues(sources: readonly SourcedRecords[], issues: readonl
       const at = flat[i.index] ?? { file: sources[0]?.file ?? '(input)', line: 0 };
       // A duplicate names the earlier record by its file and line, not its index in the merged batch.
       const first = i.duplicateOf !== undefined ? flat[i.duplicateOf] : undefined;
-      const message = first ? `duplicate id (also ${first.file}:${first.line})` : i.message;
+      const message = first ? i.message.replace(`record #${i.duplicateOf}`, `${first.file}:${first.line}`) : i.message;
       return { file: at.file, line: at.line, field: i.path, message: `${message}${i.id ? ` (id ${i.id})` : ''}` };
     }),
   );

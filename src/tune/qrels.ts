@@ -54,7 +54,7 @@ export function validateQrels(records: readonly unknown[], expertIds: ReadonlySe
     }
     const first = seen.get(here.id);
     if (first !== undefined) {
-      issues.push({ ...here, path: 'expertId', message: `pair already judged in record #${first}` });
+      issues.push({ ...here, path: 'expertId', message: `pair already judged in record #${first}`, duplicateOf: first });
       ok = false;
     } else seen.set(here.id, index);
     if (ok) out.push(q);

@@ -81,6 +81,14 @@ describe('classify', () => {
   });
 });
 
+describe('report --alternates', () => {
+  it('is a usage error (the report lists no alternates) instead of being ignored', async () => {
+    const r = await run(['report', '--experts', EXPERTS, '--needs', NEEDS, '--alternates', '2', '--out', join(dir, 'r.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('report does not list alternates: use assign --alternates K');
+  });
+});
+
 describe('schedule / report --assignment FILE', () => {
   it('refuses an expert given more needs than its capacity, naming the pair and its line', async () => {
     // E001 is an academician with capacity 1 in the fixtures, already assigned to N17.

@@ -86,6 +86,8 @@ Examples:
       if (n !== undefined) targets[key] = n;
     }
     checkAssignmentArgs(values);
+    // The report shows who meets whom, not backups: the option would be silently ignored.
+    if (values.alternates !== undefined) throw new UsageError('report does not list alternates: use assign --alternates K');
     const stations = stationOptions(values);
     const sched = scheduleOptions(values);
     const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
