@@ -42,7 +42,10 @@ export const SCHEDULE_HELP = `Schedule options:
   --slot-minutes N   length of a meeting (default 20)
   --start T          start of the first slot, HH:MM (9:00 too) or ISO datetime (default 09:00)
   --availability F   JSON: {"E001": [{"from": "09:00", "to": "10:30"}], "E002": [0, 1, 2]}
-                     (time windows, or slot indexes from 0), experts not listed are always free
+                     (time windows, or slot indexes from 0), experts not listed are always free;
+                     window times in the form of --start: HH:MM, past midnight "+1d 00:40"
+                     (or "00:40 (+1d)"); ISO with an ISO start, with an offset if it has one;
+                     "to" must be after "from" (overnight: {"from": "23:20", "to": "+1d 00:40"})
   --max-slots N      at most N slots; meetings that do not fit are reported`;
 
 type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;

@@ -49,10 +49,72 @@ export interface FileSource {
   lineOf(inner: string): number;
   /** The field to report for a path inside the file (default: the path itself). */
   fieldOf?(inner: string): string;
+  /**
+   * Finer problems for a vague one (such as zod's "Invalid input" for a value that fits no
+   * branch of a union), as paths inside the file; undefined keeps the problem as it is.
+   */
+  explain?(inner: string, message: string): { inner: string; message: string }[] | undefined;
 }
 
 export function jsonSource(j: JsonFile, prefix: string): FileSource {
-  return { prefix, file: j.file, lineOf: (inner) => lineOfPath(j.lines, inner) };
+  const source: FileSource = { prefix, file: j.file, lineOf: (inner) => lineOfPath(j.lines, inner) };
+  if (prefix === 'availability') source.explain = (inner, message) => explainAvailability(j.value, inner, message);
+  return source;
+}
+
+const AVAILABILITY_SHAPE = 'expected a JSON object {"<expert id>": [{"from": "09:00", "to": "10:30"}, ...] or [<slot index>, ...]}';
+const WINDOW_TIME = "must be 'HH:MM', '+1d HH:MM' or an ISO datetime";
+
+/** What is wrong with the value of an availability file, or with one expert's entry in it. */
+function explainAvailability(file: unknown, inner: string, message: string): { inner: string; message: string }[] | undefined {
+  if (inner === '') {
+    if (typeof file !== 'object' || file === null || Array.isArray(file)) {
+      const got = file === null ? 'null' : Array.isArray(file) ? 'an array' : typeof file;
+      return [{ inner: '', message: `${AVAILABILITY_SHAPE}, got ${got}` }];
+    }
+    // A window problem reported without the expert ('window 1, to: ...', see
+    // src/event/availability.ts): the experts whose window of that index has that time.
+    const m = /^window (\d+), (from|to): (.*)$/s.exec(message);
+    if (!m) return undefined;
+    const [, index, field, rest] = m as unknown as [string, string, 'from' | 'to', string];
+    const hits = Object.entries(file as Record<string, unknown>).filter(([, spec]) => {
+      const w = Array.isArray(spec) ? (spec[Number(index)] as Record<string, unknown> | undefined) : undefined;
+      const t = w && typeof w === 'object' ? w[field] : undefined;
+      return typeof t === 'string' && (rest.includes(`(${t})`) || rest.includes(`"${t}"`));
+    });
+    return hits.length > 0 ? hits.map(([id]) => ({ inner: `${id}.${index}.${field}`, message: `expert ${id}, window ${index}: ${rest}` })) : undefined;
+  }
+  if (inner.includes('.') || !/^Invalid input$/i.test(message.trim())) return undefined;
+  const id = inner;
+  const spec = (file as Record<string, unknown>)[id];
+  if (!Array.isArray(spec)) {
+    return [{ inner: id, message: `expert ${id}: must be a list of windows {"from", "to"} or of slot indexes, got ${spec === null ? 'null' : typeof spec}` }];
+  }
+  const out: { inner: string; message: string }[] = [];
+  const numbers = spec.filter((x) => typeof x === 'number').length;
+  if (numbers > 0 && numbers < spec.length) {
+    out.push({ inner: id, message: `expert ${id}: mixes slot indexes and windows; give one or the other` });
+  }
+  spec.forEach((w, i) => {
+    const at = `${id}.${i}`;
+    if (typeof w === 'number') {
+      if (numbers === spec.length && (!Number.isInteger(w) || w < 0)) out.push({ inner: at, message: `expert ${id}, slot index ${i}: must be a whole number ≥ 0` });
+      return;
+    }
+    if (typeof w !== 'object' || w === null || Array.isArray(w)) {
+      out.push({ inner: at, message: `expert ${id}, window ${i}: must be {"from": ..., "to": ...} or a slot index` });
+      return;
+    }
+    const r = w as Record<string, unknown>;
+    for (const f of ['from', 'to']) {
+      if (!(f in r)) out.push({ inner: `${at}.${f}`, message: `expert ${id}, window ${i}: missing "${f}"` });
+      else if (typeof r[f] !== 'string') out.push({ inner: `${at}.${f}`, message: `expert ${id}, window ${i}: ${WINDOW_TIME}` });
+    }
+    for (const k of Object.keys(r)) {
+      if (k !== 'from' && k !== 'to') out.push({ inner: `${at}.${k}`, message: `expert ${id}, window ${i}: unknown field "${k}" (a window has "from" and "to")` });
+    }
+  });
+  return out.length > 0 ? out : undefined;
 }
 
 /**
@@ -64,15 +126,21 @@ export function locateErrors<T>(sources: readonly FileSource[], f: () => T): T {
     return f();
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    const problems: Problem[] = e.issues.map((i) => {
+    const problems: Problem[] = e.issues.flatMap((i): Problem[] => {
       for (const s of sources) {
-        const inner = s.prefix === '' ? i.path : i.path.startsWith(`${s.prefix}.`) ? i.path.slice(s.prefix.length + 1) : undefined;
+        // A path equal to the prefix is the file's value as a whole.
+        const inner =
+          s.prefix === '' ? i.path : i.path === s.prefix ? '' : i.path.startsWith(`${s.prefix}.`) ? i.path.slice(s.prefix.length + 1) : undefined;
         if (inner !== undefined) {
-          const field = s.fieldOf ? s.fieldOf(inner) : inner;
-          return { file: s.file, line: s.lineOf(inner), field: field || '(file)', message: i.message };
+          const at = (p: string, message: string): Problem => {
+            const field = s.fieldOf ? s.fieldOf(p) : p;
+            return { file: s.file, line: s.lineOf(p), field: field || '(file)', message };
+          };
+          const finer = s.explain?.(inner, i.message);
+          return finer ? finer.map((f) => at(f.inner, f.message)) : [at(inner, i.message)];
         }
       }
-      return { file: '(options)', line: 0, field: i.path, message: i.message };
+      return [{ file: '(options)', line: 0, field: i.path, message: i.message }];
     });
     throw new InputFileError(problems);
   }

@@ -16,7 +16,7 @@ import { scheduleMeetings, type MeetingPair } from '../assign/index.js';
 import type { NeedInput } from '../types.js';
 import { checkAssignment } from './assignment-schema.js';
 import { availableSlots, SLOT_LIMIT } from './availability.js';
-import { enterpriseOf, type EnterpriseRef } from './enterprise.js';
+import { matcherEnterprises, type EnterpriseRef } from './enterprise.js';
 import { IssueList, parseOrThrow, RESERVED_KEYS } from './issues.js';
 import { createClock, formatMinute, isEventTime } from './time.js';
 import type {
@@ -65,7 +65,9 @@ export function scheduleEvent(m: EventMatcher, assignment: EventAssignment, opts
   }
   issues.throwIfAny(CONTEXT);
 
-  // Vertices: one per expert, one per society delegate (pair). Enterprises by key.
+  // Vertices: one per expert, one per society delegate (pair). Enterprises by key, unified
+  // across the event's needs (an id'd enterprise and a name-only need of the same name are one).
+  const enterpriseOf = matcherEnterprises(m);
   const needCache = new Map<string, NeedInput>();
   const needOf = (id: string): NeedInput => {
     let n = needCache.get(id);
@@ -121,7 +123,7 @@ export function scheduleEvent(m: EventMatcher, assignment: EventAssignment, opts
     availability = new Map();
     const limit = o.maxSlots ?? SLOT_LIMIT;
     const byExpert = new Map<string, number[]>();
-    for (const [id, spec] of Object.entries(o.availability)) byExpert.set(id, availableSlots(clock, slotMinutes, spec, limit));
+    for (const [id, spec] of Object.entries(o.availability)) byExpert.set(id, availableSlots(clock, slotMinutes, spec, limit, id));
     vertexExpert.forEach((id, x) => {
       const slots = byExpert.get(id);
       if (slots) availability!.set(x, slots);
@@ -135,8 +137,14 @@ export function scheduleEvent(m: EventMatcher, assignment: EventAssignment, opts
   const r = scheduleMeetings(problem);
 
   const at = (slot: number, end = false): string => formatMinute(clock, clock.startMinute + (slot + (end ? 1 : 0)) * slotMinutes);
+  // The solver explains with the number of slots it tried, which can exceed the slots the
+  // schedule ends up with (the last used slot + 1): speak of the schedule's own slots.
   const relabel = (reason: string): string =>
     reason
+      .replace(/\bis not available in any of the \d+ slots\b/g, () =>
+        r.slotCount > 0 ? `is not available in any of the ${r.slotCount} slots` : 'is not available in any slot',
+      )
+      .replace(/\balready has meetings in all \d+ slots\b/g, () => `already has meetings in all ${r.slotCount} slots`)
       .replace(/\bexpert (\d+)\b/g, (_, x: string) => `expert ${vertexLabel[Number(x)] ?? x}`)
       .replace(/\benterprise (\d+)\b/g, (_, y: string) => `enterprise ${enterprises[Number(y)]?.name ?? y}`);
   const reasonOf = new Map(r.unscheduled.map((u) => [u.pair, relabel(u.reason)]));

@@ -4,11 +4,17 @@
  * needs), that expert is a candidate for a 院士专家工作站 (academician), 学会服务站 (society) or
  * 海智工作站 (overseas) at the enterprise. Sorted by number of needs, then mean score (both
  * descending), then enterprise key and expert id.
+ *
+ * Enterprises are unified across the event's needs as in `scheduleEvent` (see `eventEnterprises`).
+ * A need without enterprise has no place for a station and is skipped. The own-organisation rule
+ * of `assignEvent` applies: an expert of the enterprise itself is never suggested (nor counted
+ * in its top `topK`).
  */
 import { z } from 'zod';
 import type { NeedInput } from '../types.js';
-import { enterpriseOf } from './enterprise.js';
+import { hasEnterprise, matcherEnterprises } from './enterprise.js';
 import { IssueList, parseOrThrow } from './issues.js';
+import { sameOrganisation } from './organisation.js';
 import {
   type EventMatcher,
   STATION_KINDS,
@@ -58,14 +64,31 @@ export function suggestStations(m: EventMatcher, opts?: SuggestStationsOptions):
     if (!kindOf.has(id)) kindOf.set(id, m.getExpert(id)?.kind);
     return kindOf.get(id);
   };
+  const enterpriseOf = matcherEnterprises(m);
+  const expertCount = m.expertIds().length;
 
   // Enterprise key -> expert id -> its scores on the enterprise's needs.
   const hits = new Map<string, { name: string; experts: Map<string, { needIds: string[]; scores: number[] }> }>();
   for (const needId of [...new Set(o.needIds ?? m.needIds())]) {
-    const ent = enterpriseOf(m.getNeed(needId) as NeedInput);
+    const need = m.getNeed(needId) as NeedInput;
+    const ent = enterpriseOf(need);
+    if (!hasEnterprise(ent)) continue;
+    const own = (expertId: string): boolean => {
+      const org = m.getExpert(expertId)?.organization;
+      return sameOrganisation(org, need.enterprise?.name) || sameOrganisation(org, ent.name);
+    };
+    // The top `topK` among the experts allowed to meet the need (own organisation excluded).
+    let k = topK;
+    let raw = m.recommendExperts(needId, { topK: k, minScore: o.minScore ?? 0 });
+    let ranked = raw.filter((r) => !own(r.id));
+    while (ranked.length < topK && raw.length === k && k < expertCount) {
+      k = Math.min(expertCount, 2 * k);
+      raw = m.recommendExperts(needId, { topK: k, minScore: o.minScore ?? 0 });
+      ranked = raw.filter((r) => !own(r.id));
+    }
     let e = hits.get(ent.key);
     if (!e) hits.set(ent.key, (e = { name: ent.name, experts: new Map() }));
-    for (const r of m.recommendExperts(needId, { topK, minScore: o.minScore ?? 0 })) {
+    for (const r of ranked.slice(0, topK)) {
       if (r.score <= 0 || !kinds.has(kindFor(r.id) ?? 'expert')) continue;
       const x = e.experts.get(r.id) ?? { needIds: [], scores: [] };
       x.needIds.push(needId);

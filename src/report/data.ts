@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { checkAssignment } from '../event/assignment-schema.js';
-import { enterpriseOf } from '../event/enterprise.js';
+import { hasEnterprise, matcherEnterprises, type EnterpriseRef } from '../event/enterprise.js';
 import { IssueList, parseOrThrow } from '../event/issues.js';
 import type { EventAssignment, EventMatcher, EventSchedule, StationSuggestion } from '../event/types.js';
 import { INDUSTRIES } from '../taxonomy/industries.js';
@@ -93,6 +93,8 @@ export function buildReportData(m: EventMatcher, opts: BuildReportOptions): Repo
   const threshold = o.threshold ?? DEFAULT_THRESHOLD;
   const expertCount = m.expertIds().length;
 
+  // Enterprises unified across the event's needs, as scheduleEvent and suggestStations see them.
+  const enterpriseOf = matcherEnterprises(m);
   const needs = new Map<string, NeedInput>();
   const needOf = (id: string): NeedInput => {
     let n = needs.get(id);
@@ -201,7 +203,7 @@ export function buildReportData(m: EventMatcher, opts: BuildReportOptions): Repo
       totalScore: assignment.totalScore,
       ...(assignment.worstScore !== undefined ? { worstScore: assignment.worstScore } : {}),
     },
-    targets: targetFigures(assignment, { needOf, expertOf }, o.targets),
+    targets: targetFigures(assignment, schedule, { needOf, expertOf, enterpriseOf }, o.targets),
     stations,
   };
   if (o.subtitle !== undefined) data.subtitle = o.subtitle;
@@ -211,9 +213,17 @@ export function buildReportData(m: EventMatcher, opts: BuildReportOptions): Repo
   return data;
 }
 
+/**
+ * The programme figures. With a schedule they count what is scheduled: 对接场次 are the distinct
+ * meetings (an expert meets an enterprise once for all its needs; a society's delegates meet
+ * separately), 参与科技工作者 the experts with at least one scheduled meeting plus the society
+ * delegates sent. Without a schedule they count the assignment's pairs, and the notes say so.
+ * A need without enterprise never counts as an enterprise served.
+ */
 function targetFigures(
   a: EventAssignment,
-  get: { needOf: (id: string) => NeedInput; expertOf: (id: string) => ExpertInput },
+  schedule: EventSchedule | undefined,
+  get: { needOf: (id: string) => NeedInput; expertOf: (id: string) => ExpertInput; enterpriseOf: (need: NeedInput) => EnterpriseRef },
   targets: ReportTargets | undefined,
 ): TargetFigure[] {
   const t = { ...DEFAULT_TARGETS, ...(targets ?? {}) } as ReportTargets;
@@ -221,15 +231,24 @@ function targetFigures(
   const people = new Set<string>();
   const societies = new Set<string>();
   const needsServed = new Set<string>();
-  let delegates = 0;
-  for (const p of a.pairs) {
-    enterprises.add(enterpriseOf(get.needOf(p.needId)).key);
+  const meetings = new Set<string>();
+  const delegates = new Set<string>();
+  const pairs = schedule ? schedule.meetings : a.pairs;
+  for (const p of pairs) {
+    const ent = get.enterpriseOf(get.needOf(p.needId));
+    if (hasEnterprise(ent)) enterprises.add(ent.key);
     needsServed.add(p.needId);
-    if (get.expertOf(p.expertId).kind === 'society') {
+    const society = get.expertOf(p.expertId).kind === 'society';
+    // A society sends one delegate per need; anyone else meets an enterprise once.
+    const who = society ? `${p.expertId}\u0000${p.needId}` : p.expertId;
+    if (society) {
       societies.add(p.expertId);
-      delegates++;
+      delegates.add(who);
     } else people.add(p.expertId);
+    const slot = 'slot' in p ? p.slot : '';
+    meetings.add(`${who}\u0000${ent.key}\u0000${slot}`);
   }
+  const basis = schedule ? '按日程中已排入的对接统计' : '按对接安排统计（未排日程）';
   const figure = (label: string, value: number, target: number | undefined, unit: string, note?: string): TargetFigure => ({
     label,
     value,
@@ -238,10 +257,12 @@ function targetFigures(
     ...(note !== undefined ? { note } : {}),
   });
   return [
-    figure('服务企业', enterprises.size, t.enterprises, '家'),
-    figure('参与科技工作者', people.size + delegates, t.scientists, '人', `其中专家 ${people.size} 人，学会派出 ${delegates} 人次`),
-    figure('参与学会', societies.size, t.societies, '个'),
-    figure('对接需求', needsServed.size, undefined, '项'),
-    figure('对接场次', a.pairs.length, undefined, '场'),
+    figure('服务企业', enterprises.size, t.enterprises, '家', `${basis}；未填企业的需求不计`),
+    figure('参与科技工作者', people.size + delegates.size, t.scientists, '人', `其中专家 ${people.size} 人，学会派出 ${delegates.size} 人次；${basis}`),
+    figure('参与学会', societies.size, t.societies, '个', basis),
+    figure('对接需求', needsServed.size, undefined, '项', basis),
+    schedule
+      ? figure('对接场次', meetings.size, undefined, '场', `${basis}：专家与企业每见面一次计一场（一场可涉及该企业的多项需求）`)
+      : figure('对接场次', a.pairs.length, undefined, '场', `${basis}：按需求与专家的配对组数计`),
   ];
 }

@@ -114,7 +114,7 @@ export function scheduleSectionHtml(d: ReportData): SafeHtml {
   const unscheduled =
     s.unscheduled.length === 0
       ? ''
-      : html`<h3>无法排入的对接（${s.unscheduled.length} 场）</h3><table class="unscheduled"><thead><tr><th>需求</th><th>专家</th><th>企业</th><th>原因</th></tr></thead><tbody>
+      : html`<h3>无法排入的对接（${s.unscheduled.length} 组需求与专家配对）</h3><table class="unscheduled"><thead><tr><th>需求</th><th>专家</th><th>企业</th><th>原因</th></tr></thead><tbody>
 ${s.unscheduled.map((u) => html`<tr><td>${u.needId}</td><td>${u.expertId}</td><td>${u.enterprise}</td><td class="warn">${u.reason}</td></tr>`)}</tbody></table>`;
   return html`<section id="schedule"><h2>日程安排</h2>
 <p class="muted">每场 ${s.slotMinutes} 分钟，共 ${s.slots.length} 个时段；同一专家、同一企业不会同时出现在两场对接中（学会的不同派出专家可同时参加）。</p>

@@ -96,7 +96,13 @@ describe('innomatch assign / schedule / report', () => {
     const t = await run(['schedule', '--experts', EXPERTS, '--needs', NEEDS, '--assignment', assignment, '--availability', availability]);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/unscheduled: expert \S+ is not available/);
-    expect(t.stdout).toMatch(/\d+ meetings in \d+ slots of 20 minutes, [1-9]\d* unscheduled/);
+    const summary = /(\d+) meetings \((\d+) need–expert pairs\) in \d+ slots of 20 minutes, [1-9]\d* pairs unscheduled/.exec(t.stdout);
+    expect(summary).not.toBeNull();
+    // An expert meets an enterprise once for all its needs: meetings are counted apart from pairs.
+    const scheduled = json<EventSchedule>((await run(['schedule', '--experts', EXPERTS, '--needs', NEEDS, '--assignment', assignment, '--availability', availability, '--format', 'json'])).stdout);
+    const meetings = new Set(scheduled.meetings.map((mt) => `${mt.slot} ${mt.expertId} ${mt.enterprise}`)).size;
+    expect([Number(summary![1]), Number(summary![2])]).toEqual([meetings, scheduled.meetings.length]);
+    expect(meetings).toBeLessThan(scheduled.meetings.length);
   });
 
   it('report writes one HTML file (from CSV)', async () => {

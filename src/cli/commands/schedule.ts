@@ -72,7 +72,12 @@ Examples:
     for (const u of s.unscheduled) rows.push(['', '', '', u.expertId, name(u.expertId), u.enterpriseName, u.needId, `unscheduled: ${u.reason}`]);
     emit(io, values.out, format, ['slot', 'start', 'end', 'expert', 'name', 'enterprise', 'need', 'note'], rows, s);
     if (format === 'table' && typeof values.out !== 'string') {
-      io.stdout(`${s.meetings.length} meetings in ${s.slots.length} slots of ${s.slotMinutes} minutes, ${s.unscheduled.length} unscheduled\n`);
+      // A meeting is an expert with an enterprise in a slot, for all the needs it covers.
+      const meetings = new Set(s.meetings.map((mt) => `${mt.slot}\u0000${mt.expertId}\u0000${mt.enterprise}`)).size;
+      io.stdout(
+        `${meetings} meetings (${s.meetings.length} need–expert pairs) in ${s.slots.length} slots of ${s.slotMinutes} minutes, ` +
+          `${s.unscheduled.length} pairs unscheduled\n`,
+      );
     }
     return 0;
   },
