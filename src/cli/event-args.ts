@@ -1,5 +1,6 @@
 /** Command-line options shared by `assign`, `schedule` and `report`, turned into library options. */
 import { isEventTime } from '../event/time.js';
+import { MAX_COUNT } from '../event/options.js';
 import type { AssignEventOptions, ScheduleEventOptions, SuggestStationsOptions } from '../event/types.js';
 import { type FileSource, jsonSource, readConflicts, readJsonFile } from './event-files.js';
 import { UsageError } from './shared.js';
@@ -50,21 +51,26 @@ export const SCHEDULE_HELP = `Schedule options:
 
 type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
-export function intArg(values: Values, name: string, min: number): number | undefined {
+/** An integer flag in [min, max], refused as a usage error naming the flag (not the library option). */
+export function intArg(values: Values, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || !/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`--${name} must be an integer >= ${min} (got "${String(v)}")`);
+  if (typeof v !== 'string' || !/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name} must be an integer ${range} (got "${String(v)}")`);
   }
   return n;
 }
+
+/** A decimal number (0.3, -1, 2e-3); hexadecimal, binary and the like are refused. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 export function numberArg(values: Values, name: string): number | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${String(v)}")`);
+  if (typeof v !== 'string' || !DECIMAL.test(v.trim()) || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number (got "${String(v)}")`);
   return n;
 }
 
@@ -72,9 +78,9 @@ export function numberArg(values: Values, name: string): number | undefined {
 export function assignOptions(values: Values): { options: AssignEventOptions; sources: FileSource[] } {
   const options: AssignEventOptions = {};
   const sources: FileSource[] = [];
-  const perNeed = intArg(values, 'per-need', 0);
+  const perNeed = intArg(values, 'per-need', 0, MAX_COUNT);
   if (perNeed !== undefined) options.expertsPerNeed = perNeed;
-  const capacity = intArg(values, 'capacity', 0);
+  const capacity = intArg(values, 'capacity', 0, MAX_COUNT);
   if (capacity !== undefined) options.expertCapacity = capacity;
   const minScore = numberArg(values, 'min-score');
   if (minScore !== undefined) options.minScore = minScore;
@@ -83,7 +89,7 @@ export function assignOptions(values: Values): { options: AssignEventOptions; so
     if (objective !== 'total' && objective !== 'fair') throw new UsageError(`--objective must be total or fair (got "${String(objective)}")`);
     options.objective = objective;
   }
-  const alternates = intArg(values, 'alternates', 0);
+  const alternates = intArg(values, 'alternates', 0, MAX_COUNT);
   if (alternates !== undefined) options.alternates = alternates;
   const candidates = intArg(values, 'candidates', 1);
   if (candidates !== undefined) options.candidatesPerNeed = candidates;

@@ -9,7 +9,7 @@ import type { AssignEventOptions, EventMatcher } from './types.js';
 
 export const DEFAULT_CAPACITY = 3;
 export const DEFAULT_EXPERTS_PER_NEED = 1;
-const MAX_COUNT = 10_000;
+export const MAX_COUNT = 10_000;
 
 const count = z.number().int('must be an integer').min(0, 'must be >= 0').max(MAX_COUNT, `must be <= ${MAX_COUNT}`);
 const key = z.string().refine((k) => !RESERVED_KEYS.has(k), 'is a reserved name, not an id');

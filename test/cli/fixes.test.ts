@@ -81,6 +81,17 @@ describe('classify', () => {
   });
 });
 
+describe('numeric flags', () => {
+  it('name the flag, with its range, and take decimal numbers only', async () => {
+    const big = await run(['assign', '--experts', EXPERTS, '--needs', NEEDS, '--per-need', '20000']);
+    expect([big.code, big.stderr]).toEqual([2, expect.stringContaining('--per-need must be an integer from 0 to 10000 (got "20000")')]);
+    const hex = await run(['assign', '--experts', EXPERTS, '--needs', NEEDS, '--min-score', '0x10']);
+    expect([hex.code, hex.stderr]).toEqual([2, expect.stringContaining('--min-score must be a number (got "0x10")')]);
+    const ok = await run(['assign', '--experts', EXPERTS, '--needs', NEEDS, '--min-score', '.25', '--format', 'json']);
+    expect(ok.code).toBe(0);
+  });
+});
+
 describe('report --alternates', () => {
   it('is a usage error (the report lists no alternates) instead of being ignored', async () => {
     const r = await run(['report', '--experts', EXPERTS, '--needs', NEEDS, '--alternates', '2', '--out', join(dir, 'r.html')]);
