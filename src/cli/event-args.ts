@@ -30,7 +30,7 @@ export const ASSIGN_HELP = `Assignment options:
   --min-score X      pairs scoring below X are not considered (default 0)
   --objective O      total (default: most meetings, then highest total score)
                      or fair (most meetings, then the best worst score)
-  --alternates K     list K backup experts per need
+  --alternates K     list K backup experts per need (assign only: schedule and report show none)
   --candidates N     consider only each need's N best experts (faster on large sets)
   --conflicts FILE   need/expert pairs that must not meet: .csv (needId,expertId or 需求编号,专家编号),
                      .json array or .jsonl of {"needId": "...", "expertId": "..."}

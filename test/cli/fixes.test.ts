@@ -93,10 +93,12 @@ describe('numeric flags', () => {
 });
 
 describe('report --alternates', () => {
-  it('is a usage error (the report lists no alternates) instead of being ignored', async () => {
-    const r = await run(['report', '--experts', EXPERTS, '--needs', NEEDS, '--alternates', '2', '--out', join(dir, 'r.html')]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('report does not list alternates: use assign --alternates K');
+  it('is a usage error for report and schedule (they list no alternates) instead of being ignored', async () => {
+    for (const cmd of ['report', 'schedule']) {
+      const r = await run([cmd, '--experts', EXPERTS, '--needs', NEEDS, '--alternates', '2', '--out', join(dir, 'r.out')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${cmd} does not list alternates: use assign --alternates K`);
+    }
   });
 });
 

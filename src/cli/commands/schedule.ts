@@ -52,6 +52,8 @@ Examples:
     if (!values.experts || !values.needs) throw new UsageError('schedule needs --experts FILE and --needs FILE');
     const format = outputFormat(values.format);
     checkAssignmentArgs(values);
+    // The schedule shows who meets whom when, not backups: the option would be silently ignored.
+    if (values.alternates !== undefined) throw new UsageError('schedule does not list alternates: use assign --alternates K');
     const sched = scheduleOptions(values);
     const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
     const assignment = assignmentFor(matcher, values, io);
