@@ -68,7 +68,11 @@ function allowedLists(
   });
 }
 
-function explain(g: MeetingGraph, e: number, colours: Int32Array, allowed: Uint8Array | null, L: number): string {
+/**
+ * Why pair `e` found no slot among the `L` tried. `shown` is the schedule's own slot count (the last
+ * used slot + 1, at most L), which the message quotes: what holds for all L slots holds for those.
+ */
+function explain(g: MeetingGraph, e: number, colours: Int32Array, allowed: Uint8Array | null, L: number, shown: number): string {
   const x = g.left[e]!;
   const y = g.right[e]!;
   const expert = g.expertOf[x];
@@ -84,12 +88,12 @@ function explain(g: MeetingGraph, e: number, colours: Int32Array, allowed: Uint8
   }
   const open: number[] = [];
   for (let c = 0; c < L; c++) if (!allowed || allowed[c]) open.push(c);
-  if (open.length === 0) return `expert ${expert} is not available in any of the ${L} slots`;
+  if (open.length === 0) return `expert ${expert} is not available in ${shown > 0 ? `any of the ${shown} slots` : 'any slot'}`;
   const free = open.filter((c) => !expertBusy[c]);
   if (free.length === 0) {
     return `expert ${expert} is available in ${open.length} slot(s) [${open.join(', ')}], all taken by its other meetings`;
   }
-  if (enterpriseLoad >= L) return `enterprise ${enterprise} already has meetings in all ${L} slots`;
+  if (enterpriseLoad >= L) return `enterprise ${enterprise} already has meetings in all ${shown} slots`;
   return (
     `enterprise ${enterprise} is busy in every slot expert ${expert} still has free ([${free.join(', ')}]), ` +
     'and no chain of moves within availability could free one'
@@ -117,12 +121,13 @@ function restrictedSchedule(g: MeetingGraph, p: ScheduleProblem): ScheduleResult
   }
   const { colours, L } = best!;
   const allowed = allowedLists(g, availability, L);
+  const slots = Array.from(colours);
+  const slotCount = slotCountOf(slots);
   const unscheduled: UnscheduledPair[] = [];
   colours.forEach((c, e) => {
-    if (c < 0) unscheduled.push({ pair: e, reason: explain(g, e, colours, allowed[g.left[e]!] ?? null, L) });
+    if (c < 0) unscheduled.push({ pair: e, reason: explain(g, e, colours, allowed[g.left[e]!] ?? null, L, slotCount) });
   });
-  const slots = Array.from(colours);
-  return { slots, slotCount: slotCountOf(slots), unscheduled };
+  return { slots, slotCount, unscheduled };
 }
 
 export function scheduleMeetings(p: ScheduleProblem): ScheduleResult {

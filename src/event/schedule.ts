@@ -137,14 +137,8 @@ export function scheduleEvent(m: EventMatcher, assignment: EventAssignment, opts
   const r = scheduleMeetings(problem);
 
   const at = (slot: number, end = false): string => formatMinute(clock, clock.startMinute + (slot + (end ? 1 : 0)) * slotMinutes);
-  // The solver explains with the number of slots it tried, which can exceed the slots the
-  // schedule ends up with (the last used slot + 1): speak of the schedule's own slots.
   const relabel = (reason: string): string =>
     reason
-      .replace(/\bis not available in any of the \d+ slots\b/g, () =>
-        r.slotCount > 0 ? `is not available in any of the ${r.slotCount} slots` : 'is not available in any slot',
-      )
-      .replace(/\balready has meetings in all \d+ slots\b/g, () => `already has meetings in all ${r.slotCount} slots`)
       .replace(/\bexpert (\d+)\b/g, (_, x: string) => `expert ${vertexLabel[Number(x)] ?? x}`)
       .replace(/\benterprise (\d+)\b/g, (_, y: string) => `enterprise ${enterprises[Number(y)]?.name ?? y}`);
   const reasonOf = new Map(r.unscheduled.map((u) => [u.pair, relabel(u.reason)]));
