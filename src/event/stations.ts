@@ -65,7 +65,7 @@ export function suggestStations(m: EventMatcher, opts?: SuggestStationsOptions):
     return kindOf.get(id);
   };
   const enterpriseOf = matcherEnterprises(m);
-  const expertCount = m.expertIds().length;
+  const organisations = m.expertIds().map((id) => ({ id, org: m.getExpert(id)?.organization }));
 
   // Enterprise key -> expert id -> its scores on the enterprise's needs.
   const hits = new Map<string, { name: string; experts: Map<string, { needIds: string[]; scores: number[] }> }>();
@@ -73,22 +73,15 @@ export function suggestStations(m: EventMatcher, opts?: SuggestStationsOptions):
     const need = m.getNeed(needId) as NeedInput;
     const ent = enterpriseOf(need);
     if (!hasEnterprise(ent)) continue;
-    const own = (expertId: string): boolean => {
-      const org = m.getExpert(expertId)?.organization;
-      return sameOrganisation(org, need.enterprise?.name) || sameOrganisation(org, ent.name);
-    };
-    // The top `topK` among the experts allowed to meet the need (own organisation excluded).
-    let k = topK;
-    let raw = m.recommendExperts(needId, { topK: k, minScore: o.minScore ?? 0 });
-    let ranked = raw.filter((r) => !own(r.id));
-    while (ranked.length < topK && raw.length === k && k < expertCount) {
-      k = Math.min(expertCount, 2 * k);
-      raw = m.recommendExperts(needId, { topK: k, minScore: o.minScore ?? 0 });
-      ranked = raw.filter((r) => !own(r.id));
-    }
+    // The top `topK` among the experts allowed to meet the need: the enterprise's own are passed
+    // as `exclude`, as assignEvent does (candidates.ts).
+    const exclude = organisations
+      .filter(({ org }) => sameOrganisation(org, need.enterprise?.name) || sameOrganisation(org, ent.name))
+      .map(({ id }) => id);
+    const ranked = m.recommendExperts(needId, { topK, minScore: o.minScore ?? 0, ...(exclude.length > 0 ? { exclude } : {}) });
     let e = hits.get(ent.key);
     if (!e) hits.set(ent.key, (e = { name: ent.name, experts: new Map() }));
-    for (const r of ranked.slice(0, topK)) {
+    for (const r of ranked) {
       if (r.score <= 0 || !kinds.has(kindFor(r.id) ?? 'expert')) continue;
       const x = e.experts.get(r.id) ?? { needIds: [], scores: [] };
       x.needIds.push(needId);
