@@ -43,6 +43,11 @@ export const matcherOptionsSchema = z.strictObject({
     .strictObject({
       synonym: z.number().min(0).max(1).default(0.8),
       concept: z.number().min(0).max(1).default(0.5),
+      /**
+       * A query term also finds the longer index words that contain it as a word of their own
+       * (电机 → 永磁同步电机), at this factor.
+       */
+      compound: z.number().min(0).max(1).default(0.2),
     })
     .prefault({}),
   /** BM25 saturation constant. */

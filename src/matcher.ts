@@ -12,6 +12,7 @@ import type {
   SuggestStationsOptions,
 } from './event/types.js';
 import { type BackgroundIdf, flatBackgroundIdf, loadBackgroundIdf } from './index/background-idf.js';
+import { CompoundTable } from './rank/compounds.js';
 import { buildQuery, type WeightedQuery } from './rank/query.js';
 import { rerankLatent } from './rank/latent.js';
 import { impactOf, isSparse, postingCount, type ScoredSlot, type SearchIndex } from './rank/search.js';
@@ -164,6 +165,8 @@ class MatcherImpl implements Matcher {
   /** Whether a parallel add is in progress (other changes are refused meanwhile). */
   private busy = false;
   private readonly expansions: ExpansionTable;
+  /** Each side's index terms by the words inside them (compound expansion, rank/compounds.ts). */
+  private readonly compounds = new Map<object, CompoundTable>();
   private readonly background: BackgroundIdf;
   private readonly experts: Side<ExpertInput>;
   private readonly needs: Side<NeedInput>;
@@ -192,6 +195,9 @@ class MatcherImpl implements Matcher {
       resources.backgroundIdf ?? (options.backgroundIdf === 'jieba' ? loadBackgroundIdf() : flatBackgroundIdf());
     this.experts = new Side<ExpertInput>(EXPERT_FIELDS, options.k1);
     this.needs = new Side<NeedInput>(NEED_FIELDS, options.k1);
+    const partsOf = (term: string): string[] => this.analyzer.parts(term);
+    this.compounds.set(this.experts, new CompoundTable(partsOf));
+    this.compounds.set(this.needs, new CompoundTable(partsOf));
     this.queryCache =
       options.queryCacheSize > 0 ? new LRUCache<string, Recommendation[]>({ max: options.queryCacheSize }) : undefined;
   }
@@ -562,7 +568,11 @@ class MatcherImpl implements Matcher {
     industry: Float64Array,
     o: ParsedRecommendOptions,
   ): { plan: QueryPlan; query: WeightedQuery } | null {
-    const query: WeightedQuery = buildQuery(counts, side.index, this.background, this.options.idfPrior, this.expansions);
+    const compounds = this.compounds.get(side);
+    const query: WeightedQuery = buildQuery(counts, side.index, this.background, this.options.idfPrior, this.expansions, {
+      factor: this.options.expansion.compound,
+      compoundsOf: (term) => compounds?.compoundsOf(side.index.vocab, term),
+    });
     if (query.terms.length === 0 || query.norm <= 0) return null;
     const { text: wText, industry: wInd } = this.options.weights;
     const plan: QueryPlan = {

@@ -64,7 +64,10 @@ export interface ExplanationTerm {
   term: string;
   /** Share of the score this term contributed. */
   weight: number;
-  /** When the match came through query expansion: the query's own term (synonym or symptom). */
+  /**
+   * When the match came through query expansion: the query's own term (a synonym, a plant-floor
+   * symptom, or a word inside the matched compound: term 永磁同步电机 via 电机).
+   */
   via?: string;
 }
 

@@ -12,8 +12,18 @@ export interface WeightedQueryTerm extends QueryTerm {
   weight: number;
   /** The query term it came from, when it is an expansion (synonym or concept). */
   via?: string;
-  kind: 'term' | 'synonym' | 'concept';
+  kind: 'term' | 'synonym' | 'concept' | 'compound';
 }
+
+/** Compound expansion (see rank/compounds.ts): longer index words that contain a query term. */
+export interface CompoundExpansion {
+  factor: number;
+  /** Ids of the index terms that contain `term` as a word of their own. */
+  compoundsOf(term: string): readonly number[] | undefined;
+}
+
+/** Queries of at most this many distinct terms expand every term to its compounds. */
+export const COMPOUND_ALL_TERMS = 8;
 
 export interface WeightedQuery {
   terms: WeightedQueryTerm[];
@@ -38,6 +48,7 @@ export function buildQuery(
   background: BackgroundIdf,
   mu: number,
   expansions: ExpansionTable,
+  compounds?: CompoundExpansion,
 ): WeightedQuery {
   const idfParams: IdfParams = { n: index.size, mu };
   // Character pairs (charBigrams) are unknown to the background table: their IDF is the corpus's.
@@ -82,6 +93,23 @@ export function buildQuery(
       const df = id === undefined ? 0 : index.docFreq(id);
       if (id === undefined || df === 0) continue;
       offer(e.to, id, q * e.factor * idf(e.to, df), term, e.kind);
+    }
+  }
+  if (compounds !== undefined && compounds.factor > 0) {
+    // A short query is a search for its words: each also finds the longer words that contain
+    // it. A long need has words enough of its own, so only those the index lacks are expanded
+    // (expanding all of them measured no better on the fixtures and CSL, and ~40% slower).
+    const all = counts.size <= COMPOUND_ALL_TERMS;
+    for (const [term, count] of counts) {
+      if (!all && best.has(term)) continue;
+      const ids = compounds.compoundsOf(term);
+      if (ids === undefined) continue;
+      const q = queryTermWeight(count) * compounds.factor;
+      for (const id of ids) {
+        const to = index.vocab.term(id);
+        const df = index.docFreq(id);
+        if (df > 0 && !counts.has(to)) offer(to, id, q * idf(to, df), term, 'compound');
+      }
     }
   }
   // Integer weights make every score sum exact and order-independent (see search.ts).

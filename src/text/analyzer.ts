@@ -36,6 +36,12 @@ export interface Analyzer {
    * analyses to, or null when it does not analyse to exactly one token.
    */
   termKey(term: string): string | null;
+  /**
+   * The words inside an index term that are words of their own (永磁同步电机 → 永磁, 同步, 电机),
+   * by the segmenter's search mode: for Chinese terms of three or more characters; stopwords and
+   * single characters are left out. Empty for every other term.
+   */
+  parts(term: string): string[];
   readonly normalize: Normalizer;
   readonly segmenter: Segmenter;
 }
@@ -44,6 +50,7 @@ export interface Analyzer {
 export const BIGRAM_PREFIX = '#';
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
+const CJK_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 
 /** Overlapping character pairs of the Chinese runs of a normalised text. */
 function pushBigrams(text: string, out: string[]): void {
@@ -261,5 +268,14 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
     return out.length === 1 ? (out[0] as string) : null;
   }
 
-  return { analyze, termKey, normalize, segmenter };
+  function parts(term: string): string[] {
+    if (term.length < 3 || !CJK_ONLY.test(term)) return [];
+    const out = new Set<string>();
+    for (const w of segmenter.subwords(term)) {
+      if (w.length >= 2 && w.length < term.length && CJK_ONLY.test(w) && !stopwords.has(w)) out.add(w);
+    }
+    return [...out];
+  }
+
+  return { analyze, termKey, parts, normalize, segmenter };
 }

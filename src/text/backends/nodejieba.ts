@@ -7,6 +7,7 @@ const require = createRequire(import.meta.url);
 
 interface NodejiebaModule {
   cut(sentence: string, hmm?: boolean): string[];
+  cutForSearch(sentence: string, hmm?: boolean): string[];
 }
 
 /**
@@ -37,5 +38,8 @@ export function createNodejiebaSegmenter(words: readonly string[]): Segmenter {
       }
       return out;
     },
+    // The matcher's own terms are not in nodejieba's dictionary: search mode cuts them into
+    // their parts, which is what is asked for.
+    subwords: (word) => mod.cutForSearch(word, true).filter((w) => w !== word),
   };
 }
