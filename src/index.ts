@@ -22,6 +22,7 @@ export type { Industry } from './taxonomy/industries.js';
 export { INDUSTRY_CODES, isIndustryCode } from './taxonomy/codes.js';
 export type { IndustryCode } from './taxonomy/codes.js';
 export { EXPERT_KINDS } from './types.js';
+export { explanationTermText } from './rank/term-text.js';
 export type {
   ExpertInput,
   ExpertKind,

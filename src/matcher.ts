@@ -26,8 +26,10 @@ import {
   EXPERT_FIELDS,
   type FieldSpec,
   expertFieldTokens,
+  expertTexts,
   NEED_FIELDS,
   needFieldTokens,
+  needTexts,
   weightedCounts,
 } from './records.js';
 import { Side, type SideState } from './side.js';
@@ -37,8 +39,8 @@ import { CONCEPTS } from './taxonomy/concepts.js';
 import { agreement } from './taxonomy/vector.js';
 import type { Analyzer } from './text/analyzer.js';
 import { createSegmenter, type SegmenterPool } from './text/backends/index.js';
-import { buildExpansionTable, type ExpansionTable } from './text/expansion.js';
-import type { ExpertInput, ExpertKind, IndustryScore, NeedInput, Recommendation } from './types.js';
+import { buildExpansionTable, type ExpansionTable, glossaryLabels } from './text/expansion.js';
+import type { ExpertInput, ExpertKind, ExplanationTerm, IndustryScore, NeedInput, Recommendation } from './types.js';
 import { EXPERT_KINDS } from './types.js';
 import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
@@ -165,6 +167,8 @@ class MatcherImpl implements Matcher {
   /** Whether a parallel add is in progress (other changes are refused meanwhile). */
   private busy = false;
   private readonly expansions: ExpansionTable;
+  /** Index form → glossary word, for explanation labels (see ExplanationTerm.label). */
+  private readonly labels: ReadonlyMap<string, string>;
   /** Each side's index terms by the words inside them (compound expansion, rank/compounds.ts). */
   private readonly compounds = new Map<object, CompoundTable>();
   private readonly background: BackgroundIdf;
@@ -191,6 +195,7 @@ class MatcherImpl implements Matcher {
     this.analyzer = pipeline.analyzer;
     this.classifier = pipeline.classifier;
     this.expansions = buildExpansionTable(this.analyzer, pipeline.lexicon.synonymGroups, CONCEPTS, options.expansion);
+    this.labels = glossaryLabels(this.analyzer, [...pipeline.lexicon.synonymGroups.flat(), ...CONCEPTS.flatMap((c) => [...c.symptoms, ...c.science])]);
     this.background =
       resources.backgroundIdf ?? (options.backgroundIdf === 'jieba' ? loadBackgroundIdf() : flatBackgroundIdf());
     this.experts = new Side<ExpertInput>(EXPERT_FIELDS, options.k1);
@@ -341,8 +346,8 @@ class MatcherImpl implements Matcher {
     if (hit) return cloneRecs(hit);
     // A split search is likely: wake its worker now, while this thread analyses the text.
     if (this.shared?.version === this.experts.version && this.split.ready(this.shared.data)) this.split.wake();
-    const { fields, industry, embedding } = this.needQuery(q);
-    const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, embedding);
+    const { fields, industry, embedding, texts } = this.needQuery(q);
+    const result = this.rank(this.experts, weightedCounts(fields, NEED_FIELDS), industry, o, embedding, texts);
     this.queryCache?.set(key, result);
     return cloneRecs(result);
   }
@@ -356,21 +361,24 @@ class MatcherImpl implements Matcher {
     let fields: string[][];
     let industry: Float64Array;
     let embedding: number[] | undefined;
+    let record: ExpertInput;
     if (typeof q === 'string') {
       const slot = this.experts.slotOf(q);
       if (slot === undefined) throw new InnomatchError(`no expert with id "${q}" has been added`);
       const e = this.experts.record(slot);
+      record = e;
       fields = expertFieldTokens(this.analyzer, e);
       industry = this.experts.industry(slot);
       embedding = e.embedding;
     } else {
       const e = q;
+      record = e;
       checkEmbeddingDimensions([e], this.embeddingDim, 'expert');
       fields = expertFieldTokens(this.analyzer, e);
       industry = industryVectorOf(this.pipeline, e.industries, fields, EXPERT_FIELDS);
       embedding = e.embedding;
     }
-    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, embedding);
+    const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, embedding, () => expertTexts(record));
     this.queryCache?.set(key, result);
     return cloneRecs(result);
   }
@@ -386,8 +394,8 @@ class MatcherImpl implements Matcher {
     // Everything that can fail (validation, unknown ids) happens before any thread starts.
     const valid = needs.map((need, i) => (typeof need === 'string' ? need : atIndex(i, () => validateOneNeed(need))));
     const planned = valid.map((need) => {
-      const { fields, industry, embedding } = this.needQuery(need);
-      return { industry, embedding, planned: this.plan(this.experts, weightedCounts(fields, NEED_FIELDS), industry, this.searchOptions(o, embedding)) };
+      const { fields, industry, embedding, texts } = this.needQuery(need);
+      return { industry, embedding, texts, planned: this.plan(this.experts, weightedCounts(fields, NEED_FIELDS), industry, this.searchOptions(o, embedding)) };
     });
     const plans = planned.flatMap((p) => (p.planned ? [p.planned.plan] : []));
     const side = this.experts;
@@ -400,7 +408,7 @@ class MatcherImpl implements Matcher {
     }
     let h = 0;
     return planned.map((p) =>
-      p.planned ? this.finish(side, ix, p.planned, p.industry, hits[h++] as ScoredSlot[], o, p.embedding) : [],
+      p.planned ? this.finish(side, ix, p.planned, p.industry, hits[h++] as ScoredSlot[], o, p.embedding, p.texts) : [],
     );
   }
 
@@ -432,17 +440,17 @@ class MatcherImpl implements Matcher {
   }
 
   /** A need (added id, or a record already validated) as query fields and industry vector. */
-  private needQuery(need: NeedInput | string): { fields: string[][]; industry: Float64Array; embedding: number[] | undefined } {
+  private needQuery(need: NeedInput | string): { fields: string[][]; industry: Float64Array; embedding: number[] | undefined; texts: () => string[] } {
     if (typeof need === 'string') {
       const slot = this.needs.slotOf(need);
       if (slot === undefined) throw new InnomatchError(`no need with id "${need}" has been added`);
       const n = this.needs.record(slot);
-      return { fields: needFieldTokens(this.analyzer, n), industry: this.needs.industry(slot), embedding: n.embedding };
+      return { fields: needFieldTokens(this.analyzer, n), industry: this.needs.industry(slot), embedding: n.embedding, texts: () => needTexts(n) };
     }
     const n = need;
     checkEmbeddingDimensions([n], this.embeddingDim, 'need');
     const fields = needFieldTokens(this.analyzer, n);
-    return { fields, industry: industryVectorOf(this.pipeline, n.industries, fields, NEED_FIELDS), embedding: n.embedding };
+    return { fields, industry: industryVectorOf(this.pipeline, n.industries, fields, NEED_FIELDS), embedding: n.embedding, texts: () => needTexts(n) };
   }
 
   classify(input: string | NeedInput | ExpertInput): IndustryScore[] {
@@ -610,11 +618,12 @@ class MatcherImpl implements Matcher {
     industry: Float64Array,
     o: ParsedRecommendOptions,
     embedding: number[] | undefined,
+    texts: () => readonly string[],
   ): Recommendation[] {
     const planned = this.plan(side, counts, industry, this.searchOptions(o, embedding));
     if (!planned) return [];
     const ix = this.planIndex(side);
-    return this.finish(side, ix, planned, industry, this.search(side, ix, planned.plan), o, embedding);
+    return this.finish(side, ix, planned, industry, this.search(side, ix, planned.plan), o, embedding, texts);
   }
 
   /**
@@ -660,8 +669,9 @@ class MatcherImpl implements Matcher {
     hits: readonly ScoredSlot[],
     o: ParsedRecommendOptions,
     embedding: number[] | undefined,
+    texts: () => readonly string[],
   ): Recommendation[] {
-    if (!this.latentOn(embedding)) return this.explain(side, ix, planned.query, planned.plan, industry, hits);
+    if (!this.latentOn(embedding)) return this.explain(side, ix, planned.query, planned.plan, industry, hits, texts);
     const ranked = rerankLatent(hits, {
       query: embedding,
       weight: this.options.latent.weight,
@@ -670,10 +680,33 @@ class MatcherImpl implements Matcher {
       k: o.topK,
       minScore: o.minScore,
     });
-    const recs = this.explain(side, ix, planned.query, planned.plan, industry, ranked.map((r) => r.hit));
+    const recs = this.explain(side, ix, planned.query, planned.plan, industry, ranked.map((r) => r.hit), texts);
     return recs.map((r, i) => {
       const { score, latent } = ranked[i] as { score: number; latent: number };
       return { id: r.id, score, explanation: { ...r.explanation, latent } };
+    });
+  }
+
+  /**
+   * Readable forms of the query's terms (ExplanationTerm.label), by position: the query's own
+   * words first, then the glossary's. Only terms with Latin letters can differ from their words;
+   * the query's texts are read only when there is one.
+   */
+  private termLabels(query: WeightedQuery, texts: () => readonly string[]): ({ term?: string; via?: string } | undefined)[] {
+    let own: Map<string, string> | undefined;
+    const labelOf = (term: string): string | undefined => {
+      if (!LATIN.test(term)) return undefined;
+      if (own === undefined) {
+        own = new Map();
+        for (const t of texts()) this.analyzer.surfaceForms(t, own);
+      }
+      const label = own.get(term) ?? this.labels.get(term);
+      return label === term ? undefined : label;
+    };
+    return query.terms.map((q) => {
+      const term = labelOf(q.term);
+      const via = q.via !== undefined ? labelOf(q.via) : undefined;
+      return term === undefined && via === undefined ? undefined : { ...(term !== undefined ? { term } : {}), ...(via !== undefined ? { via } : {}) };
     });
   }
 
@@ -685,17 +718,23 @@ class MatcherImpl implements Matcher {
     plan: QueryPlan,
     industry: Float64Array,
     hits: readonly ScoredSlot[],
+    texts: () => readonly string[],
   ): Recommendation[] {
     const textScale = plan.textScale / query.unit;
+    const shown = this.termLabels(query, texts);
     return hits.map((h) => {
       const docScale = view.scale === undefined ? 1 : (view.scale[h.slot] as number);
       const terms: Recommendation['explanation']['terms'] = [];
-      for (const q of query.terms) {
+      query.terms.forEach((q, i) => {
         const impact = impactOf(view, q.termId, h.slot);
-        if (impact === 0) continue;
-        const weight = textScale * q.weight * docScale * impact;
-        terms.push(q.via !== undefined ? { term: q.term, weight, via: q.via } : { term: q.term, weight });
-      }
+        if (impact === 0) return;
+        const t: ExplanationTerm = { term: q.term, weight: textScale * q.weight * docScale * impact };
+        if (q.via !== undefined) t.via = q.via;
+        const label = shown[i];
+        if (label?.term !== undefined) t.label = label.term;
+        if (label?.via !== undefined) t.viaLabel = label.via;
+        terms.push(t);
+      });
       terms.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
       // The industry part is the text score times the boost (industryBoost × cosine).
       const text = plan.textScale * h.text;
@@ -713,6 +752,8 @@ class MatcherImpl implements Matcher {
     });
   }
 }
+
+const LATIN = /[a-z]/;
 
 /** A side's state with its live records validated (slots unchanged; see `Keep`). */
 function revalidate<R>(state: SideState<R>, validate: (records: R[]) => R[]): SideState<R> {

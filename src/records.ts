@@ -74,6 +74,20 @@ export function concatUnits(units: readonly (readonly (readonly string[])[])[], 
   return Array.from({ length: fieldCount }, (_, f) => units.flatMap((u) => [...(u[f] ?? [])]));
 }
 
+/** Every text of an expert profile, in field order (for the readable forms of explanation terms). */
+export function expertTexts(e: ExpertInput): string[] {
+  const pubs = e.publications ?? [];
+  const named = e.kind === 'society' || e.kind === 'team';
+  const texts = [...(e.fields ?? []), ...(e.keywords ?? []), ...pubs.flatMap((p) => p.keywords ?? []), ...pubs.map((p) => p.title)];
+  for (const t of [named ? e.name : undefined, e.organization, e.bio, ...pubs.map((p) => p.abstract)]) if (t !== undefined) texts.push(t);
+  return texts;
+}
+
+/** Every text of a need, in field order. */
+export function needTexts(n: NeedInput): string[] {
+  return [...(n.title !== undefined ? [n.title] : []), ...(n.keywords ?? []), n.description];
+}
+
 export function needFieldTokens(analyzer: Analyzer, n: NeedInput): string[][] {
   return [
     analyzeAll(analyzer, [n.title]),

@@ -69,6 +69,14 @@ export interface ExplanationTerm {
    * symptom, or a word inside the matched compound: term 永磁同步电机 via 电机).
    */
   via?: string;
+  /**
+   * `term` as a reader would write it, when its index form differs: English words are indexed
+   * stemmed (nois, coat, lubric), so the word comes from the query's own text (noise) or, for a
+   * synonym, from the glossary (lubrication). Absent when the index form is the word itself.
+   */
+  label?: string;
+  /** The same for `via`. */
+  viaLabel?: string;
 }
 
 export interface ExplanationIndustry {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matcher } from './helpers.js';
+import { explanationTermText, loadMatcher } from '../src/index.js';
 
 const backends = ['node-rs', 'nodejieba'] as const;
 
@@ -76,6 +77,7 @@ describe('English words that share a Porter stem with a domain word', () => {
       ['hardness', 'hard'],
       ['cutting', 'cut'],
       ['weatherability', 'weather'],
+      ['gear reducer', 'reduces noise'],
     ];
     for (const [domain, everyday] of pairs) {
       const a = new Set(m.analyze(domain));
@@ -99,5 +101,34 @@ describe('English words that share a Porter stem with a domain word', () => {
     expect(termsOf('G1')).toContain('generator');
     expect(termsOf('G2')).not.toContain('gener');
     expect(termsOf('G2')).not.toContain('generator');
+  });
+});
+
+describe('explanation labels: terms in the words a reader wrote', () => {
+  const m = matcher();
+  m.addExperts([{ id: 'O1', name: 'Dr. Weber', kind: 'overseas', bio: 'Motor noise and vibration; lubrication of gearboxes; porous coatings.' }]);
+  const terms = (description: string) => m.recommendExperts({ id: 'q', description })[0]?.explanation.terms ?? [];
+
+  it('labels a stemmed synonym with the glossary word and a stemmed query word with the query word', () => {
+    // A Chinese need: the English index forms (nois, lubric) are labelled from the glossary.
+    expect(terms('齿轮箱润滑不良，噪音大').map((t) => [t.term, t.label, t.via])).toEqual(
+      expect.arrayContaining([
+        ['nois', 'noise', '噪音'],
+        ['lubric', 'lubrication', '润滑'],
+      ]),
+    );
+    // An English need: the label is the need's own word; a word that is its own index form has none.
+    const own = terms('lubricating oil for the motor');
+    expect(own.find((t) => t.term === 'lubric')?.label).toBe('lubricating');
+    expect(own.find((t) => t.term === 'motor')).toEqual({ term: 'motor', weight: expect.any(Number) });
+    expect(explanationTermText({ term: 'nois', weight: 1, via: '噪音', label: 'noise' })).toBe('noise←噪音');
+    expect(explanationTermText({ term: 'lubric', weight: 1, via: 'oil', label: 'lubricating', viaLabel: 'oil' }, (a, b) => `${a}(${b})`)).toBe('lubricating(oil)');
+  });
+
+  it('gives the same labels in batches and after a snapshot load', async () => {
+    const need = { id: 'q', description: '齿轮箱润滑不良，噪音大 lubricating' };
+    const single = m.recommendExperts(need);
+    expect((await m.recommendExpertsBatch([need], {}, { workers: 1 }))[0]).toEqual(single);
+    expect(loadMatcher(m.toBinary()).recommendExperts(need)).toEqual(single);
   });
 });

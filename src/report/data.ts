@@ -2,6 +2,7 @@
  * Gathers what the report shows from a matcher and an event (assignment, optional schedule and
  * station suggestions). Scores and explanation terms are `recommendExperts`' own.
  */
+import { explanationTermText } from '../rank/term-text.js';
 import { z } from 'zod';
 import { checkAssignment } from '../event/assignment-schema.js';
 import { hasEnterprise, matcherEnterprises, type EnterpriseRef } from '../event/enterprise.js';
@@ -165,7 +166,7 @@ export function buildReportData(m: EventMatcher, opts: BuildReportOptions): Repo
       expertKind: expert.kind ?? 'expert',
       organization: expert.organization ?? '',
       score: p.score,
-      terms: (rec?.explanation.terms ?? []).slice(0, termsPerPair).map((t) => (t.via ? `${t.term}←${t.via}` : t.term)),
+      terms: (rec?.explanation.terms ?? []).slice(0, termsPerPair).map((t) => explanationTermText(t)),
       industries: (rec?.explanation.industries ?? []).map((i) => industryName(i.code)),
       ...(rec?.explanation.latent !== undefined ? { latent: rec.explanation.latent } : {}),
     };

@@ -42,6 +42,12 @@ export interface Analyzer {
    * single characters are left out. Empty for every other term.
    */
   parts(term: string): string[];
+  /**
+   * Adds to `into`, for each English word of `text`, its index form → the word as written
+   * (normalised): words are stemmed (noise → nois). The first word of each index form is kept,
+   * unless a later one is the index form itself. Used to show explanations in the query's words.
+   */
+  surfaceForms(text: string, into: Map<string, string>): void;
   readonly normalize: Normalizer;
   readonly segmenter: Segmenter;
 }
@@ -277,5 +283,17 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
     return [...out];
   }
 
-  return { analyze, termKey, parts, normalize, segmenter };
+  function surfaceForms(text: string, into: Map<string, string>): void {
+    const n = normalize(text);
+    if (!HAS_ASCII.test(n)) return;
+    for (const m of n.matchAll(ASCII_WORD)) {
+      const k = wordKey(m[0]);
+      if (k === null) continue;
+      // A word that is its own index form wins (motor over motorized for motor).
+      const prev = into.get(k);
+      if (prev === undefined || (k === m[0] && prev !== k)) into.set(k, m[0]);
+    }
+  }
+
+  return { analyze, termKey, parts, surfaceForms, normalize, segmenter };
 }

@@ -7,7 +7,8 @@ const UNIT_NUMBER =
  * Domain words whose Porter stem is also the stem of common words of another meaning, given an
  * index form of their own: otherwise "general" and "generation" match 发电机 (generator → gener),
  * "positive" matches 定位 (positioning → posit), "separate" matches 隔膜 (separator → separ),
- * "hard to" matches 硬度 (hardness → hard), "cut costs" matches 切削 (cutting → cut).
+ * "hard to" matches 硬度 (hardness → hard), "cut costs" matches 切削 (cutting → cut), "reduces
+ * noise" matches 减速机 (reducer → reduc).
  */
 const OWN_FORMS: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -29,6 +30,8 @@ const OWN_FORMS: ReadonlyMap<string, string> = new Map(
     microhardness: 'microhardness',
     toughness: 'toughness',
     cutting: 'cutting',
+    reducer: 'reducer',
+    reducers: 'reducer',
   }),
 );
 

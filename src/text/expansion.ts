@@ -70,3 +70,14 @@ export function synonymClasses(analyzer: Analyzer, synonymGroups: readonly (read
   }
   return out;
 }
+
+/**
+ * Index form → the glossary's own word, for glossary words whose index form differs (English
+ * words are stemmed: lubrication → lubric): how an expansion target reads in an explanation.
+ * The first entry wins, in lexicon order.
+ */
+export function glossaryLabels(analyzer: Analyzer, terms: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of terms) analyzer.surfaceForms(t, out);
+  return out;
+}

@@ -1,3 +1,4 @@
+import { explanationTermText } from '../../rank/term-text.js';
 import type { Command } from '../shared.js';
 import { emit, loadInputs, outputFormat, parse, progress, UsageError } from '../shared.js';
 
@@ -65,7 +66,7 @@ Examples:
         i + 1,
         r.id,
         r.score.toFixed(4),
-        r.explanation.terms.slice(0, 5).map((t) => (t.via ? `${t.term}(${t.via})` : t.term)).join(' '),
+        r.explanation.terms.slice(0, 5).map((t) => explanationTermText(t, (term, via) => `${term}(${via})`)).join(' '),
         r.explanation.industries.map((x) => x.code).join(' '),
         ...(latent ? [r.explanation.latent === undefined ? '' : r.explanation.latent.toFixed(4)] : []),
       ]),
