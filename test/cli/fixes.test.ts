@@ -262,3 +262,17 @@ describe('--start', () => {
     }
   });
 });
+
+describe('assign table', () => {
+  it('names the enterprise as schedule and report do: （未填企业） for a need without one', async () => {
+    const needs = tmpFile(dir, 'needs-no-enterprise.jsonl', jsonl([
+      { id: 'A1', description: '永磁同步电机温升过高，绕组绝缘老化' },
+      { id: 'A2', description: '锂电池低温容量衰减', enterprise: { name: '湘潭电化科技' } },
+    ]));
+    const r = await run(['assign', '--experts', EXPERTS, '--needs', needs, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(new Set(rows.filter((c) => c[0] === 'A1').map((c) => c[1]))).toEqual(new Set(['（未填企业）']));
+    expect(new Set(rows.filter((c) => c[0] === 'A2').map((c) => c[1]))).toEqual(new Set(['湘潭电化科技']));
+  });
+});

@@ -1,3 +1,4 @@
+import { matcherEnterprises } from '../../event/enterprise.js';
 import { ASSIGN_ARGS, ASSIGN_HELP } from '../event-args.js';
 import { runAssignment } from '../event-run.js';
 import type { Command } from '../shared.js';
@@ -43,7 +44,12 @@ Examples:
     const format = outputFormat(values.format);
     const { matcher } = loadInputs(values.experts, values.needs, io, values.config);
     const a = runAssignment(matcher, values, io);
-    const enterprise = (id: string): string => matcher.getNeed(id)?.enterprise?.name ?? '';
+    // The enterprise as schedule and report show it: unified across the needs, （未填企业） when none.
+    const enterpriseOf = matcherEnterprises(matcher);
+    const enterprise = (id: string): string => {
+      const need = matcher.getNeed(id);
+      return need === undefined ? '' : enterpriseOf(need).name;
+    };
     const seen = new Set<string>();
     const rows: (string | number)[][] = a.pairs.map((p) => {
       const first = !seen.has(p.needId);
