@@ -580,6 +580,7 @@ class MatcherImpl implements Matcher {
     const query: WeightedQuery = buildQuery(counts, side.index, this.background, this.options.idfPrior, this.expansions, {
       factor: this.options.expansion.compound,
       compoundsOf: (term) => compounds?.compoundsOf(side.index.vocab, term),
+      partsOf: (term) => this.analyzer.parts(term),
     });
     if (query.terms.length === 0 || query.norm <= 0) return null;
     const { text: wText, industry: wInd } = this.options.weights;

@@ -57,6 +57,16 @@ describe('compound expansion: a query word also finds the longer words that cont
     expect(matched(battery[0])).toEqual(['锂离子电池←电池']);
   });
 
+  it('searches the words inside a query word the index lacks', () => {
+    const m = matcher();
+    m.addExperts(EXPERTS.filter((e) => e.id !== 'E1'));
+    // No profile says 永磁同步电机: its part 电机 is searched (E2); with E1 there, only E1 is found.
+    const found = ask(m, '永磁同步电机');
+    expect(ids(found)).toEqual(['E2']);
+    expect(matched(found[0])).toEqual(['电机←永磁同步电机']);
+    expect(ids(ask(build(), '永磁同步电机'))).toEqual(['E1']);
+  });
+
   it('follows adds, removes and snapshot loads', () => {
     const m = build();
     expect(ids(ask(m, '电池'))).toEqual(['E3', 'E4']);

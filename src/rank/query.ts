@@ -15,11 +15,16 @@ export interface WeightedQueryTerm extends QueryTerm {
   kind: 'term' | 'synonym' | 'concept' | 'compound';
 }
 
-/** Compound expansion (see rank/compounds.ts): longer index words that contain a query term. */
+/**
+ * Compound expansion (see rank/compounds.ts): the longer index words that contain a query term,
+ * and, for a query term the index lacks, the words inside it.
+ */
 export interface CompoundExpansion {
   factor: number;
   /** Ids of the index terms that contain `term` as a word of their own. */
   compoundsOf(term: string): readonly number[] | undefined;
+  /** The words inside a query term (Analyzer.parts). */
+  partsOf(term: string): readonly string[];
 }
 
 /** Queries of at most this many distinct terms expand every term to its compounds. */
@@ -102,9 +107,17 @@ export function buildQuery(
     const all = counts.size <= COMPOUND_ALL_TERMS;
     for (const [term, count] of counts) {
       if (!all && best.has(term)) continue;
+      const q = queryTermWeight(count) * compounds.factor;
+      if (!best.has(term)) {
+        // A word the index lacks also searches the words inside it (永磁同步电机 → 电机).
+        for (const p of compounds.partsOf(term)) {
+          const id = index.vocab.id(p);
+          const df = id === undefined ? 0 : index.docFreq(id);
+          if (id !== undefined && df > 0 && !counts.has(p)) offer(p, id, q * idf(p, df), term, 'compound');
+        }
+      }
       const ids = compounds.compoundsOf(term);
       if (ids === undefined) continue;
-      const q = queryTermWeight(count) * compounds.factor;
       for (const id of ids) {
         const to = index.vocab.term(id);
         const df = index.docFreq(id);
