@@ -200,7 +200,7 @@ class MatcherImpl implements Matcher {
       resources.backgroundIdf ?? (options.backgroundIdf === 'jieba' ? loadBackgroundIdf() : flatBackgroundIdf());
     this.experts = new Side<ExpertInput>(EXPERT_FIELDS, options.k1);
     this.needs = new Side<NeedInput>(NEED_FIELDS, options.k1);
-    const partsOf = (term: string): string[] => this.analyzer.parts(term);
+    const partsOf = (terms: readonly string[]): string[][] => this.analyzer.parts(terms);
     this.compounds.set(this.experts, new CompoundTable(partsOf));
     this.compounds.set(this.needs, new CompoundTable(partsOf));
     this.queryCache =
@@ -580,7 +580,7 @@ class MatcherImpl implements Matcher {
     const query: WeightedQuery = buildQuery(counts, side.index, this.background, this.options.idfPrior, this.expansions, {
       factor: this.options.expansion.compound,
       compoundsOf: (term) => compounds?.compoundsOf(side.index.vocab, term),
-      partsOf: (term) => this.analyzer.parts(term),
+      partsOf: (term) => this.analyzer.parts([term])[0] ?? [],
     });
     if (query.terms.length === 0 || query.norm <= 0) return null;
     const { text: wText, industry: wInd } = this.options.weights;

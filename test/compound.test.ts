@@ -57,14 +57,50 @@ describe('compound expansion: a query word also finds the longer words that cont
     expect(matched(battery[0])).toEqual(['锂离子电池←电池']);
   });
 
-  it('searches the words inside a query word the index lacks', () => {
+  it('searches the words a query word is made of: always in a short query, for missing words in a long one', () => {
     const m = matcher();
     m.addExperts(EXPERTS.filter((e) => e.id !== 'E1'));
-    // No profile says 永磁同步电机: its part 电机 is searched (E2); with E1 there, only E1 is found.
+    // No profile says 永磁同步电机: its part 电机 is searched (E2).
     const found = ask(m, '永磁同步电机');
     expect(ids(found)).toEqual(['E2']);
     expect(matched(found[0])).toEqual(['电机←永磁同步电机']);
-    expect(ids(ask(build(), '永磁同步电机'))).toEqual(['E1']);
+    // With E1 there, E1 comes first and E2 still follows through 电机.
+    expect(ids(ask(build(), '永磁同步电机'))).toEqual(['E1', 'E2']);
+  });
+
+  it('weighs all the compounds of a word together at most `compound` × the word', () => {
+    const m = matcher();
+    m.addExperts([
+      { id: 'A', name: '甲', bio: '电机绕组绝缘老化与温升分析' },
+      { id: 'B', name: '乙', bio: '永磁同步电机、异步电机、牵引电机、伺服电机、步进电机、轮毂电机的研究。' },
+    ]);
+    const r = ask(m, '电机');
+    expect(ids(r)).toEqual(['A', 'B']);
+    expect(r[1]!.score).toBeLessThan(0.2 * r[0]!.score * 1.5);
+  });
+
+  for (const segmenter of ['node-rs', 'nodejieba'] as const) {
+    it(`takes parts at either end of a word, never across its words (${segmenter})`, () => {
+      const m = matcher({ segmenter });
+      m.addExperts([
+        { id: 'F', name: '甲', bio: '质子交换膜燃料电池电堆' },
+        { id: 'C', name: '乙', bio: '碳纤维复合材料成型' },
+        { id: 'X', name: '丙', bio: '提高成功率与稳定性，无人机巡检，风电机组运维' },
+      ]);
+      // A four-character word at the end of a longer one.
+      expect(ids(ask(m, '燃料电池'))).toEqual(['F']);
+      expect(ids(ask(m, '复合材料'))).toEqual(['C']);
+      // 功率 in 成功率, 定性 in 稳定性, 人机 in 无人机, 电机 in 风电机组 cross the words of the term.
+      for (const q of ['功率', '定性', '人机', '电机']) expect(ask(m, q), q).toEqual([]);
+    });
+  }
+
+  it('counts words, not character pairs, towards a short query (charBigrams)', () => {
+    // Five words (and their character pairs): every word is expanded, so E1 is found through
+    // 永磁同步电机 although 电机 itself is in the index (E2).
+    const m = build({ charBigrams: true });
+    const r = ask(m, '电机轴承振动噪声温升');
+    expect(matched(r.find((x) => x.id === 'E1'))).toContain('永磁同步电机←电机');
   });
 
   it('follows adds, removes and snapshot loads', () => {

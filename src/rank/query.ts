@@ -27,7 +27,7 @@ export interface CompoundExpansion {
   partsOf(term: string): readonly string[];
 }
 
-/** Queries of at most this many distinct terms expand every term to its compounds. */
+/** Queries of at most this many distinct words expand every word (compounds and parts). */
 export const COMPOUND_ALL_TERMS = 8;
 
 export interface WeightedQuery {
@@ -101,28 +101,32 @@ export function buildQuery(
     }
   }
   if (compounds !== undefined && compounds.factor > 0) {
-    // A short query is a search for its words: each also finds the longer words that contain
-    // it. A long need has words enough of its own, so only those the index lacks are expanded
-    // (expanding all of them measured no better on the fixtures and CSL, and ~40% slower).
-    const all = counts.size <= COMPOUND_ALL_TERMS;
+    // A short query is a search for its words: each also finds the longer words made with it,
+    // and the words it is made of. A long need has words enough of its own, so only those the
+    // index lacks are expanded (expanding all of them measured no better on the fixtures and
+    // CSL, and ~40% slower). Character pairs (charBigrams) do not count as words here.
+    let words = 0;
+    for (const term of counts.keys()) if (!term.startsWith(BIGRAM_PREFIX)) words++;
+    const all = words <= COMPOUND_ALL_TERMS;
     for (const [term, count] of counts) {
-      if (!all && best.has(term)) continue;
+      if (term.startsWith(BIGRAM_PREFIX) || (!all && best.has(term))) continue;
       const q = queryTermWeight(count) * compounds.factor;
-      if (!best.has(term)) {
-        // A word the index lacks also searches the words inside it (永磁同步电机 → 电机).
-        for (const p of compounds.partsOf(term)) {
-          const id = index.vocab.id(p);
-          const df = id === undefined ? 0 : index.docFreq(id);
-          if (id !== undefined && df > 0 && !counts.has(p)) offer(p, id, q * idf(p, df), term, 'compound');
-        }
+      // All the compounds of a word together weigh at most `factor` × the word's own weight, so
+      // a profile that lists many of them (伺服电机, 异步电机, …) never outweighs the word itself.
+      const ids = (compounds.compoundsOf(term) ?? []).filter((id) => index.docFreq(id) > 0 && !counts.has(index.vocab.term(id)));
+      if (ids.length > 0) {
+        const own = index.vocab.id(term);
+        const w = (q * idf(term, own === undefined ? 0 : index.docFreq(own))) / ids.length;
+        for (const id of ids) offer(index.vocab.term(id), id, w, term, 'compound');
       }
-      const ids = compounds.compoundsOf(term);
-      if (ids === undefined) continue;
-      for (const id of ids) {
-        const to = index.vocab.term(id);
-        const df = index.docFreq(id);
-        if (df > 0 && !counts.has(to)) offer(to, id, q * idf(to, df), term, 'compound');
+      // The words a query word is made of, each at its own (lower) idf, shared the same way.
+      const parts: { p: string; id: number; df: number }[] = [];
+      for (const p of compounds.partsOf(term)) {
+        const id = index.vocab.id(p);
+        const df = id === undefined ? 0 : index.docFreq(id);
+        if (id !== undefined && df > 0 && !counts.has(p)) parts.push({ p, id, df });
       }
+      for (const { p, id, df } of parts) offer(p, id, (q * idf(p, df)) / parts.length, term, 'compound');
     }
   }
   // Integer weights make every score sum exact and order-independent (see search.ts).

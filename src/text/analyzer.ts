@@ -37,11 +37,15 @@ export interface Analyzer {
    */
   termKey(term: string): string | null;
   /**
-   * The words inside an index term that are words of their own (永磁同步电机 → 永磁, 同步, 电机),
-   * by the segmenter's search mode: for Chinese terms of three or more characters; stopwords and
-   * single characters are left out. Empty for every other term.
+   * For each term, the words it is made of that are dictionary words of their own and form a
+   * whole word at one end of it (永磁同步电机 → 永磁, 同步电机, 电机; 质子交换膜燃料电池 → 质子,
+   * 燃料电池, 电池): a prefix or suffix of two or more characters. A part of two or three
+   * characters needs the word next to it in the rest of the term to be of two or more characters
+   * or a meaningful single one (锂电池 → 电池, but not 成功率 → 功率, 稳定性 → 定性, 无人机 → 人机,
+   * 永磁电机 → 磁电机); parts in the middle are not taken (风电机组 → 电机). Chinese terms of three
+   * or more characters only; stopwords are left out.
    */
-  parts(term: string): string[];
+  parts(terms: readonly string[]): string[][];
   /**
    * Adds to `into`, for each English word of `text`, its index form → the word as written
    * (normalised): words are stemmed (noise → nois). The first word of each index form is kept,
@@ -57,6 +61,8 @@ export const BIGRAM_PREFIX = '#';
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
 const CJK_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
+/** Terms whose parts are found with one segmenter call. */
+const PARTS_BATCH = 256;
 
 /** Overlapping character pairs of the Chinese runs of a normalised text. */
 function pushBigrams(text: string, out: string[]): void {
@@ -274,13 +280,54 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
     return out.length === 1 ? (out[0] as string) : null;
   }
 
-  function parts(term: string): string[] {
-    if (term.length < 3 || !CJK_ONLY.test(term)) return [];
-    const out = new Set<string>();
-    for (const w of segmenter.subwords(term)) {
-      if (w.length >= 2 && w.length < term.length && CJK_ONLY.test(w) && !stopwords.has(w)) out.add(w);
+  function parts(terms: readonly string[]): string[][] {
+    const out: string[][] = terms.map(() => []);
+    for (let from = 0; from < terms.length; from += PARTS_BATCH) {
+      // Every prefix and suffix of the batch's terms in one segmenter call, joined by newlines,
+      // which come back as tokens of their own (the terms are Chinese only).
+      const batch: number[] = [];
+      const pieces: string[] = [];
+      for (let i = from; i < Math.min(terms.length, from + PARTS_BATCH); i++) {
+        const t = terms[i] as string;
+        if (t.length < 3 || !CJK_ONLY.test(t)) continue;
+        batch.push(i);
+        for (let k = 1; k < t.length; k++) pieces.push(t.slice(0, k), t.slice(k));
+      }
+      if (pieces.length === 0) continue;
+      // A single character is its own cut: only longer pieces go to the segmenter.
+      const long = pieces.filter((p) => p.length > 1);
+      const longCuts = cutEach(long);
+      let l = 0;
+      const cuts = pieces.map((p) => (p.length > 1 ? (longCuts[l++] as string[]) : [p]));
+      let c = 0;
+      for (const i of batch) {
+        const t = terms[i] as string;
+        const found = new Set<string>();
+        for (let k = 1; k < t.length; k++) {
+          const left = cuts[c++] as string[];
+          const right = cuts[c++] as string[];
+          if (right.length === 1 && t.length - k >= 2 && wholeNext(left[left.length - 1] as string, t.length - k)) found.add(right[0] as string);
+          if (left.length === 1 && k >= 2 && wholeNext(right[0] as string, k)) found.add(left[0] as string);
+        }
+        out[i] = [...found].filter((p) => !stopwords.has(p));
+      }
     }
-    return [...out];
+    return out;
+  }
+
+  /** Whether a part of `partLength` characters ends at a word boundary, given the word next to it. */
+  function wholeNext(next: string, partLength: number): boolean {
+    return partLength >= 4 || next.length >= 2 || singleKept[next.charCodeAt(0)] === 1;
+  }
+
+  /** The dictionary segmentation of each piece, from one segmenter call when the separators hold. */
+  function cutEach(pieces: readonly string[]): string[][] {
+    const cuts: string[][] = [[]];
+    for (const w of segmenter.cutDict(pieces.join('\n'))) {
+      if (w === '\n') cuts.push([]);
+      else (cuts[cuts.length - 1] as string[]).push(w);
+    }
+    return cuts.length === pieces.length ? cuts : pieces.map((p) => segmenter.cutDict(p));
   }
 
   function surfaceForms(text: string, into: Map<string, string>): void {

@@ -9,11 +9,10 @@ export interface Segmenter {
   /** Splits normalised text into words, in order. Whitespace-only tokens may be returned. */
   cut(text: string): string[];
   /**
-   * The dictionary words inside one word, as jieba's search mode finds them (its two- and
-   * three-character substrings that are dictionary words, and for backends that cut the word
-   * further, its parts): 永磁同步电机 → 永磁, 同步, 电机. The word itself is not included.
+   * Splits text by the dictionary alone (the matcher's words included), without the HMM that
+   * joins unknown characters: a string comes back as one token only if it is a dictionary word.
    */
-  subwords(word: string): string[];
+  cutDict(text: string): string[];
 }
 
 export const SEGMENTER_BACKENDS = ['node-rs', 'nodejieba'] as const;

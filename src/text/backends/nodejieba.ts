@@ -7,7 +7,6 @@ const require = createRequire(import.meta.url);
 
 interface NodejiebaModule {
   cut(sentence: string, hmm?: boolean): string[];
-  cutForSearch(sentence: string, hmm?: boolean): string[];
 }
 
 /**
@@ -28,18 +27,17 @@ export function createNodejiebaSegmenter(words: readonly string[]): Segmenter {
     );
   }
   const trie = buildTermTrie(words);
+  const cut = (text: string, hmm: boolean): string[] => {
+    const out: string[] = [];
+    for (const run of trie.split(text)) {
+      if (run.term) out.push(run.text);
+      else for (const w of mod.cut(run.text, hmm)) out.push(w);
+    }
+    return out;
+  };
   return {
     backend: 'nodejieba',
-    cut(text) {
-      const out: string[] = [];
-      for (const run of trie.split(text)) {
-        if (run.term) out.push(run.text);
-        else for (const w of mod.cut(run.text, true)) out.push(w);
-      }
-      return out;
-    },
-    // The matcher's own terms are not in nodejieba's dictionary: search mode cuts them into
-    // their parts, which is what is asked for.
-    subwords: (word) => mod.cutForSearch(word, true).filter((w) => w !== word),
+    cut: (text) => cut(text, true),
+    cutDict: (text) => cut(text, false),
   };
 }

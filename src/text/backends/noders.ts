@@ -5,7 +5,6 @@ const require = createRequire(import.meta.url);
 
 interface NodeRsJieba {
   cut(sentence: string, hmm?: boolean): string[];
-  cutForSearch(sentence: string, hmm?: boolean): string[];
   loadDict(dict: Uint8Array): void;
 }
 interface NodeRsModule {
@@ -27,7 +26,7 @@ export function createNodeRsSegmenter(words: readonly string[]): Segmenter {
   return {
     backend: 'node-rs',
     cut: (text) => jieba.cut(text, true),
-    subwords: (word) => jieba.cutForSearch(word, true).filter((w) => w !== word),
+    cutDict: (text) => jieba.cut(text, false),
   };
 }
 
