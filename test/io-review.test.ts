@@ -204,3 +204,17 @@ describe('full-width numbers in numeric cells', () => {
     );
   });
 });
+
+describe('enterprise cells', () => {
+  it('keeps an enterprise id, park or region given without a name, so that validation refuses the row by line', async () => {
+    const f = file('ent.csv', 'id,description,enterprise_id,enterprise,park\nN1,电机温升过高,E-001,,高新区\nN2,锂电池衰减,E-002,湘潭电化,\n');
+    const { records } = readRecords(f, 'needs');
+    expect(records.map((r) => (r as { enterprise?: unknown }).enterprise)).toEqual([
+      { name: '', id: 'E-001', park: '高新区' },
+      { name: '湘潭电化', id: 'E-002' },
+    ]);
+    const r = await run(['match', '--experts', 'fixtures/xiangtan/experts.json', '--needs', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f}:2: enterprise.name`);
+  });
+});

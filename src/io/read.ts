@@ -133,15 +133,14 @@ function readCsv(file: string, text: string, kind: RecordKind): SourcedRecords {
       setIf(rec, 'title', get('title'));
       rec.description = get('description') ?? '';
       setIf(rec, 'keywords', mapIf(get('keywords'), splitList));
-      const name = get('enterprise.name');
-      if (name !== undefined) {
-        const ent: Record<string, string> = { name };
-        for (const k of ['id', 'park', 'region'] as const) {
-          const v = get(`enterprise.${k}`);
-          if (v !== undefined) ent[k] = v;
-        }
-        rec.enterprise = ent;
+      // Any enterprise cell makes an enterprise: one without a name is then refused by validation
+      // (naming the row and field) instead of its id being dropped without a word.
+      const ent: Record<string, string> = {};
+      for (const k of ['name', 'id', 'park', 'region'] as const) {
+        const v = get(`enterprise.${k}`);
+        if (v !== undefined) ent[k] = v;
       }
+      if (Object.keys(ent).length > 0) rec.enterprise = { name: '', ...ent };
     } else {
       rec.name = get('name') ?? '';
       setIf(rec, 'kind', mapIf(get('kind'), parseKind));
