@@ -10,20 +10,20 @@ export interface WeightedQueryTerm extends QueryTerm {
   term: string;
   /** Query weight × idf (× expansion factor), after quantisation: exactly units × unit. */
   weight: number;
-  /** The query term it came from, when it is an expansion (synonym or concept). */
+  /** The query term it came from, when it is an expansion (synonym, concept or compound). */
   via?: string;
   kind: 'term' | 'synonym' | 'concept' | 'compound';
 }
 
 /**
- * Compound expansion (see rank/compounds.ts): the longer index words that contain a query term,
- * and, for a query term the index lacks, the words inside it.
+ * Compound expansion (see rank/compounds.ts): the index words made with a query word, and the
+ * words a query word is made of (see `buildQuery` for which query words are expanded).
  */
 export interface CompoundExpansion {
   factor: number;
-  /** Ids of the index terms that contain `term` as a word of their own. */
+  /** Ids of the index terms that `term` is a part of (Analyzer.parts). */
   compoundsOf(term: string): readonly number[] | undefined;
-  /** The words inside a query term (Analyzer.parts). */
+  /** The words a query term is made of (Analyzer.parts). */
   partsOf(term: string): readonly string[];
 }
 
