@@ -68,15 +68,21 @@ describe('compound expansion: a query word also finds the longer words that cont
     expect(ids(ask(build(), '永磁同步电机'))).toEqual(['E1', 'E2']);
   });
 
-  it('weighs all the compounds of a word together at most `compound` × the word', () => {
+  it('weighs a compound at `compound` / 3 of the word, whatever other profiles hold', () => {
     const m = matcher();
     m.addExperts([
       { id: 'A', name: '甲', bio: '电机绕组绝缘老化与温升分析' },
       { id: 'B', name: '乙', bio: '永磁同步电机、异步电机、牵引电机、伺服电机、步进电机、轮毂电机的研究。' },
+      { id: 'P', name: '丙', bio: '永磁同步电机' },
     ]);
     const r = ask(m, '电机');
-    expect(ids(r)).toEqual(['A', 'B']);
-    expect(r[1]!.score).toBeLessThan(0.2 * r[0]!.score * 1.5);
+    // Six compounds at 0.2 / 3 each: B stays well below the profile that says 电机.
+    expect(ids(r)).toEqual(['A', 'B', 'P']);
+    expect(r[1]!.score).toBeLessThan(0.5 * r[0]!.score);
+    // More profiles with other compounds of 电机 do not lower P's score (the share stops at 3).
+    const p = r.find((x) => x.id === 'P')!.score;
+    m.addExperts(['感应电机', '直线电机', '无刷电机', '开关磁阻电机'].map((bio, i) => ({ id: `M${i}`, name: '丁', bio })));
+    expect(ask(m, '电机').find((x) => x.id === 'P')!.score).toBe(p);
   });
 
   for (const segmenter of ['node-rs', 'nodejieba'] as const) {
@@ -85,13 +91,17 @@ describe('compound expansion: a query word also finds the longer words that cont
       m.addExperts([
         { id: 'F', name: '甲', bio: '质子交换膜燃料电池电堆' },
         { id: 'C', name: '乙', bio: '碳纤维复合材料成型' },
-        { id: 'X', name: '丙', bio: '提高成功率与稳定性，无人机巡检，风电机组运维' },
+        { id: 'X', name: '丙', bio: '提高成功率与稳定性，无人机巡检，风电机组运维，白酒酒精度检测' },
+        { id: 'S', name: '丁', bio: '不锈钢' },
       ]);
       // A four-character word at the end of a longer one.
       expect(ids(ask(m, '燃料电池'))).toEqual(['F']);
       expect(ids(ask(m, '复合材料'))).toEqual(['C']);
       // 功率 in 成功率, 定性 in 稳定性, 人机 in 无人机, 电机 in 风电机组 cross the words of the term.
-      for (const q of ['功率', '定性', '人机', '电机']) expect(ask(m, q), q).toEqual([]);
+      // A three-character term has no two-character part: 精度 is not found in 酒精度.
+      for (const q of ['功率', '定性', '人机', '电机', '精度']) expect(ask(m, q), q).toEqual([]);
+      // A meaningful single character at one end is a part.
+      expect(ids(ask(m, '钢'))).toEqual(['S']);
     });
   }
 

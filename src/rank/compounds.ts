@@ -26,7 +26,8 @@ function pairKey(t: string, at: number): number {
  *
  * A word is a part of a term only at one end of it (Analyzer.parts), so the candidates of a word
  * are the terms that start or end with it: the table files every Chinese term of three or more
- * characters under its first and its last two characters (plain string work, brought up to date
+ * characters under its first and last two characters, and its first and last character (plain
+ * string work, brought up to date
  * with the terms added since the last query; a vocabulary only grows, and another vocabulary, a
  * snapshot loaded, starts a new table). Candidates are confirmed by the segmenter on demand, once
  * per term. Nothing is indexed for it: no posting changes and the build pays nothing.
@@ -45,14 +46,14 @@ export class CompoundTable {
   /** The ids of the vocabulary's terms made with `word` (ascending). */
   compoundsOf(vocab: Vocabulary, word: string): number[] {
     this.sync(vocab);
-    if (word.length < 2) return [];
+    if (word.length === 0) return [];
     const all = vocab.all();
     const candidates = new Set<number>();
-    for (const id of this.byFirst.get(pairKey(word, 0)) ?? []) {
+    for (const id of this.byFirst.get(word.length === 1 ? charKey(word, 0) : pairKey(word, 0)) ?? []) {
       const t = all[id] as string;
       if (t.length > word.length && t.startsWith(word)) candidates.add(id);
     }
-    for (const id of this.byLast.get(pairKey(word, word.length - 2)) ?? []) {
+    for (const id of this.byLast.get(word.length === 1 ? charKey(word, 0) : pairKey(word, word.length - 2)) ?? []) {
       const t = all[id] as string;
       if (t.length > word.length && t.endsWith(word)) candidates.add(id);
     }
@@ -78,9 +79,17 @@ export class CompoundTable {
       if (!compoundable(t)) continue;
       file(this.byFirst, pairKey(t, 0), id);
       file(this.byLast, pairKey(t, t.length - 2), id);
+      // A single character can be a part too (不锈钢 → 钢).
+      file(this.byFirst, charKey(t, 0), id);
+      file(this.byLast, charKey(t, t.length - 1), id);
     }
     this.done = all.length;
   }
+}
+
+/** One character as a key that no pair key equals. */
+function charKey(t: string, at: number): number {
+  return -1 - t.charCodeAt(at);
 }
 
 function file(map: Map<number, number[]>, key: number, id: number): void {

@@ -27,6 +27,9 @@ export interface CompoundExpansion {
   partsOf(term: string): readonly string[];
 }
 
+/** A compound weighs `factor` / min(its word's compounds in the index, COMPOUND_SHARE) × the word. */
+const COMPOUND_SHARE = 3;
+
 /** Queries of at most this many distinct words expand every word (compounds and parts). */
 export const COMPOUND_ALL_TERMS = 8;
 
@@ -111,12 +114,13 @@ export function buildQuery(
     for (const [term, count] of counts) {
       if (term.startsWith(BIGRAM_PREFIX) || (!all && best.has(term))) continue;
       const q = queryTermWeight(count) * compounds.factor;
-      // All the compounds of a word together weigh at most `factor` × the word's own weight, so
-      // a profile that lists many of them (伺服电机, 异步电机, …) never outweighs the word itself.
+      // A compound counts as the word at `factor` / min(compounds, 3) of its weight: a profile
+      // needs three of a word's compounds (伺服电机, 异步电机, …) to weigh `factor` × the word, and
+      // the weight of one compound does not fade as more of them enter the index.
       const ids = (compounds.compoundsOf(term) ?? []).filter((id) => index.docFreq(id) > 0 && !counts.has(index.vocab.term(id)));
       if (ids.length > 0) {
         const own = index.vocab.id(term);
-        const w = (q * idf(term, own === undefined ? 0 : index.docFreq(own))) / ids.length;
+        const w = (q * idf(term, own === undefined ? 0 : index.docFreq(own))) / Math.min(ids.length, COMPOUND_SHARE);
         for (const id of ids) offer(index.vocab.term(id), id, w, term, 'compound');
       }
       // The words a query word is made of, each at its own (lower) idf, shared the same way.

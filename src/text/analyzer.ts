@@ -37,13 +37,13 @@ export interface Analyzer {
    */
   termKey(term: string): string | null;
   /**
-   * For each term, the words it is made of that are dictionary words of their own and form a
-   * whole word at one end of it (永磁同步电机 → 永磁, 同步电机, 电机; 质子交换膜燃料电池 → 质子,
-   * 燃料电池, 电池): a prefix or suffix of two or more characters. A part of two or three
-   * characters needs the word next to it in the rest of the term to be of two or more characters
-   * or a meaningful single one (锂电池 → 电池, but not 成功率 → 功率, 稳定性 → 定性, 无人机 → 人机,
-   * 永磁电机 → 磁电机); parts in the middle are not taken (风电机组 → 电机). Chinese terms of three
-   * or more characters only; stopwords are left out.
+   * For each term, the words it is made of that are dictionary words of their own, at one end of
+   * it (永磁同步电机 → 永磁, 同步电机, 电机; 质子交换膜燃料电池 → 质子, 燃料电池, 电池): a prefix or
+   * suffix of two or more characters that leaves two or more (so a term of three characters has
+   * none: 成功率 is not 成功 + 率 nor 成 + 功率, and 高精度 gives up 精度 with it), or a meaningful
+   * single character (不锈钢 → 钢, 锂电池 → 锂). A part of fewer than four characters also needs
+   * the word of the rest next to it to be of two or more characters (抗氧化性 → not 化性); parts in
+   * the middle are not taken (风电机组 → not 电机). Chinese terms only; stopwords are left out.
    */
   parts(terms: readonly string[]): string[][];
   /**
@@ -306,8 +306,8 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
         for (let k = 1; k < t.length; k++) {
           const left = cuts[c++] as string[];
           const right = cuts[c++] as string[];
-          if (right.length === 1 && t.length - k >= 2 && wholeNext(left[left.length - 1] as string, t.length - k)) found.add(right[0] as string);
-          if (left.length === 1 && k >= 2 && wholeNext(right[0] as string, k)) found.add(left[0] as string);
+          if (right.length === 1 && isPart(right[0] as string, t.length, left[left.length - 1] as string)) found.add(right[0] as string);
+          if (left.length === 1 && isPart(left[0] as string, t.length, right[0] as string)) found.add(left[0] as string);
         }
         out[i] = [...found].filter((p) => !stopwords.has(p));
       }
@@ -315,9 +315,15 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
     return out;
   }
 
-  /** Whether a part of `partLength` characters ends at a word boundary, given the word next to it. */
-  function wholeNext(next: string, partLength: number): boolean {
-    return partLength >= 4 || next.length >= 2 || singleKept[next.charCodeAt(0)] === 1;
+  /**
+   * Whether a dictionary word at one end of a term of `termLength` characters is a part of it,
+   * given the word of the rest that touches it (see `parts`).
+   */
+  function isPart(part: string, termLength: number, next: string): boolean {
+    if (part.length === 1) {
+      if (singleKept[part.charCodeAt(0)] !== 1) return false;
+    } else if (termLength < 4 || termLength - part.length < 2) return false;
+    return part.length >= 4 || next.length >= 2;
   }
 
   /** The dictionary segmentation of each piece, from one segmenter call when the separators hold. */
