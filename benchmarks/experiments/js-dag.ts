@@ -3,7 +3,8 @@
  * of dictionary words and the maximum-probability path through it, `cut(text, false)` — in plain
  * JavaScript over a typed-array trie, writing token end offsets instead of strings. It measures
  * how fast segmentation could be without @node-rs/jieba's per-call string conversions, and checks
- * that the tokens are jieba's. No HMM (unknown words): that is the part a real backend would add.
+ * that the tokens are jieba's. With jieba's HMM for unknown words too (`cut(text, true)`), read from
+ * cppjieba's hmm_model.utf8 inside the optional dependency nodejieba (needed for this script).
  *
  *   npx tsx benchmarks/experiments/js-dag.ts [profiles]
  */
