@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matcher } from './helpers.js';
-import { explanationTermText, loadMatcher } from '../src/index.js';
+import { type ExplanationTerm, explanationTermText, loadMatcher, ValidationError } from '../src/index.js';
 
 const backends = ['node-rs', 'nodejieba'] as const;
 
@@ -123,6 +123,9 @@ describe('explanation labels: terms in the words a reader wrote', () => {
     expect(own.find((t) => t.term === 'motor')).toEqual({ term: 'motor', weight: expect.any(Number) });
     expect(explanationTermText({ term: 'nois', weight: 1, via: '噪音', label: 'noise' })).toBe('noise←噪音');
     expect(explanationTermText({ term: 'lubric', weight: 1, via: 'oil', label: 'lubricating', viaLabel: 'oil' }, (a, b) => `${a}(${b})`)).toBe('lubricating(oil)');
+    expect(() => explanationTermText({ weight: 1 } as unknown as ExplanationTerm)).toThrow(ValidationError);
+    expect(() => explanationTermText({ term: 'nois', weight: 1, label: 3 } as unknown as ExplanationTerm)).toThrow(/label/);
+    expect(() => explanationTermText({ term: 'nois', weight: 1 }, 'x' as unknown as (a: string, b: string) => string)).toThrow(/join/);
   });
 
   it('gives the same labels in batches and after a snapshot load', async () => {
