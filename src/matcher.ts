@@ -169,8 +169,8 @@ class MatcherImpl implements Matcher {
   private readonly expansions: ExpansionTable;
   /** Index form → glossary word, for explanation labels (see ExplanationTerm.label). */
   private readonly labels: ReadonlyMap<string, string>;
-  /** Each side's index terms by the words inside them (compound expansion, rank/compounds.ts). */
-  private readonly compounds = new Map<object, CompoundTable>();
+  /** Each side's index terms by the words they are made of (compound expansion, rank/compounds.ts). */
+  private readonly compounds: { experts: CompoundTable; needs: CompoundTable };
   private readonly background: BackgroundIdf;
   private readonly experts: Side<ExpertInput>;
   private readonly needs: Side<NeedInput>;
@@ -201,8 +201,7 @@ class MatcherImpl implements Matcher {
     this.experts = new Side<ExpertInput>(EXPERT_FIELDS, options.k1);
     this.needs = new Side<NeedInput>(NEED_FIELDS, options.k1);
     const partsOf = (terms: readonly string[]): string[][] => this.analyzer.parts(terms);
-    this.compounds.set(this.experts, new CompoundTable(partsOf));
-    this.compounds.set(this.needs, new CompoundTable(partsOf));
+    this.compounds = { experts: new CompoundTable(partsOf), needs: new CompoundTable(partsOf) };
     this.queryCache =
       options.queryCacheSize > 0 ? new LRUCache<string, Recommendation[]>({ max: options.queryCacheSize }) : undefined;
   }
@@ -576,10 +575,10 @@ class MatcherImpl implements Matcher {
     industry: Float64Array,
     o: ParsedRecommendOptions,
   ): { plan: QueryPlan; query: WeightedQuery } | null {
-    const compounds = this.compounds.get(side);
+    const compounds = (side as object) === this.experts ? this.compounds.experts : this.compounds.needs;
     const query: WeightedQuery = buildQuery(counts, side.index, this.background, this.options.idfPrior, this.expansions, {
       factor: this.options.expansion.compound,
-      compoundsOf: (term) => compounds?.compoundsOf(side.index.vocab, term),
+      compoundsOf: (term) => compounds.compoundsOf(side.index.vocab, term),
       partsOf: (term) => this.analyzer.parts([term])[0] ?? [],
     });
     if (query.terms.length === 0 || query.norm <= 0) return null;

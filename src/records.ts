@@ -34,15 +34,20 @@ function analyzeAll(analyzer: Analyzer, texts: readonly (string | undefined)[]):
   return [...analyzer.analyze(parts.length === 1 ? (parts[0] as string) : parts.join('。'))];
 }
 
-export function expertFieldTokens(analyzer: Analyzer, e: ExpertInput): string[][] {
+/** The texts of an expert profile, field by field (EXPERT_FIELDS order). */
+function expertFieldTexts(e: ExpertInput): (string | undefined)[][] {
   const pubs = e.publications ?? [];
   const named = e.kind === 'society' || e.kind === 'team';
   return [
-    analyzeAll(analyzer, [...(e.fields ?? []), ...(e.keywords ?? []), ...pubs.flatMap((p) => p.keywords ?? [])]),
-    analyzeAll(analyzer, pubs.map((p) => p.title)),
-    analyzeAll(analyzer, [named ? e.name : undefined, e.organization, e.bio]),
-    analyzeAll(analyzer, pubs.map((p) => p.abstract)),
+    [...(e.fields ?? []), ...(e.keywords ?? []), ...pubs.flatMap((p) => p.keywords ?? [])],
+    pubs.map((p) => p.title),
+    [named ? e.name : undefined, e.organization, e.bio],
+    pubs.map((p) => p.abstract),
   ];
+}
+
+export function expertFieldTokens(analyzer: Analyzer, e: ExpertInput): string[][] {
+  return expertFieldTexts(e).map((texts) => analyzeAll(analyzer, texts));
 }
 
 /**
@@ -74,26 +79,25 @@ export function concatUnits(units: readonly (readonly (readonly string[])[])[], 
   return Array.from({ length: fieldCount }, (_, f) => units.flatMap((u) => [...(u[f] ?? [])]));
 }
 
+const present = (texts: (string | undefined)[][]): string[] => texts.flat().filter((t): t is string => t !== undefined && t.length > 0);
+
 /** Every text of an expert profile, in field order (for the readable forms of explanation terms). */
 export function expertTexts(e: ExpertInput): string[] {
-  const pubs = e.publications ?? [];
-  const named = e.kind === 'society' || e.kind === 'team';
-  const texts = [...(e.fields ?? []), ...(e.keywords ?? []), ...pubs.flatMap((p) => p.keywords ?? []), ...pubs.map((p) => p.title)];
-  for (const t of [named ? e.name : undefined, e.organization, e.bio, ...pubs.map((p) => p.abstract)]) if (t !== undefined) texts.push(t);
-  return texts;
+  return present(expertFieldTexts(e));
 }
 
 /** Every text of a need, in field order. */
 export function needTexts(n: NeedInput): string[] {
-  return [...(n.title !== undefined ? [n.title] : []), ...(n.keywords ?? []), n.description];
+  return present(needFieldTexts(n));
+}
+
+/** The texts of a need, field by field (NEED_FIELDS order). */
+function needFieldTexts(n: NeedInput): (string | undefined)[][] {
+  return [[n.title], n.keywords ?? [], [n.description]];
 }
 
 export function needFieldTokens(analyzer: Analyzer, n: NeedInput): string[][] {
-  return [
-    analyzeAll(analyzer, [n.title]),
-    analyzeAll(analyzer, n.keywords ?? []),
-    analyzeAll(analyzer, [n.description]),
-  ];
+  return needFieldTexts(n).map((texts) => analyzeAll(analyzer, texts));
 }
 
 /** Field-weighted term counts of a record used as a query, in first-occurrence order. */

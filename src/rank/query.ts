@@ -22,7 +22,7 @@ export interface WeightedQueryTerm extends QueryTerm {
 export interface CompoundExpansion {
   factor: number;
   /** Ids of the index terms that `term` is a part of (Analyzer.parts). */
-  compoundsOf(term: string): readonly number[] | undefined;
+  compoundsOf(term: string): readonly number[];
   /** The words a query term is made of (Analyzer.parts). */
   partsOf(term: string): readonly string[];
 }
@@ -117,7 +117,7 @@ export function buildQuery(
       // A compound counts as the word at `factor` / min(compounds, 3) of its weight: a profile
       // needs three of a word's compounds (伺服电机, 异步电机, …) to weigh `factor` × the word, and
       // the weight of one compound does not fade as more of them enter the index.
-      const ids = (compounds.compoundsOf(term) ?? []).filter((id) => index.docFreq(id) > 0 && !counts.has(index.vocab.term(id)));
+      const ids = compounds.compoundsOf(term).filter((id) => index.docFreq(id) > 0 && !counts.has(index.vocab.term(id)));
       if (ids.length > 0) {
         const own = index.vocab.id(term);
         const w = (q * idf(term, own === undefined ? 0 : index.docFreq(own))) / Math.min(ids.length, COMPOUND_SHARE);
