@@ -291,7 +291,7 @@ class MatcherImpl implements Matcher {
     const chunks: R[][] = [];
     for (let i = 0; i < valid.length; i += PREPARE_CHUNK) chunks.push(valid.slice(i, i + PREPARE_CHUNK));
     // The jieba backend of nodejieba is process-global native state: it stays on this thread.
-    const remote = workers > 1 && chunks.length > 1 && this.options.segmenter === 'node-rs';
+    const remote = workers > 1 && chunks.length > 1 && this.options.segmenter !== 'nodejieba';
     const intern = (t: string): number => side.index.vocab.intern(t);
     this.busy = true;
     try {

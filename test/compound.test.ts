@@ -22,7 +22,7 @@ const ids = (rs: Recommendation[]): string[] => rs.map((r) => r.id);
 const matched = (r: Recommendation | undefined): string[] => (r?.explanation.terms ?? []).map((t) => (t.via ? `${t.term}←${t.via}` : t.term));
 
 describe('compound expansion: a query word also finds the longer words that contain it', () => {
-  for (const segmenter of ['node-rs', 'nodejieba'] as const) {
+  for (const segmenter of ['js', 'node-rs', 'nodejieba'] as const) {
     it(`finds 永磁同步电机 for 电机 and 锂离子电池, 燃料电池 for 电池 (${segmenter})`, () => {
       const m = build({ segmenter });
       const motor = ask(m, '电机');
@@ -85,7 +85,7 @@ describe('compound expansion: a query word also finds the longer words that cont
     expect(ask(m, '电机').find((x) => x.id === 'P')!.score).toBe(p);
   });
 
-  for (const segmenter of ['node-rs', 'nodejieba'] as const) {
+  for (const segmenter of ['js', 'node-rs', 'nodejieba'] as const) {
     it(`takes parts at either end of a word, never across its words (${segmenter})`, () => {
       const m = matcher({ segmenter });
       m.addExperts([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matcher } from './helpers.js';
 import { type ExplanationTerm, explanationTermText, loadMatcher, ValidationError } from '../src/index.js';
 
-const backends = ['node-rs', 'nodejieba'] as const;
+const backends = ['js', 'node-rs', 'nodejieba'] as const;
 
 describe.each(backends)('text pipeline on the %s segmenter', (segmenter) => {
   const m = matcher({ segmenter });

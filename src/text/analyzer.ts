@@ -85,6 +85,27 @@ function isChinese(tok: string): boolean {
   return tok.length > 1 && /[\u3400-\u9fff]/.test(tok);
 }
 
+/** `isChinese` of s.slice(from, to), without making the slice. */
+function isChineseAt(s: string, from: number, to: number): boolean {
+  const c = s.charCodeAt(from);
+  if (c >= 0x3400 && (c <= 0x9fff || (c >= 0xf900 && c <= 0xfaff))) return true;
+  if (c < 0x3400 && to - from < 2) return false;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i);
+    if (d >= 0x3400 && d <= 0x9fff) return true;
+  }
+  return false;
+}
+
+/** `hasWordChar` of s.slice(from, to), without making the slice. */
+function hasWordCharAt(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return true;
+  }
+  return false;
+}
+
 function hasWordChar(tok: string): boolean {
   for (let i = 0; i < tok.length; i++) {
     const c = tok.charCodeAt(i);
@@ -159,6 +180,10 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   }
   const phrases: PhraseMatcher = buildPhraseMatcher(phraseMap);
 
+  // Token offsets, when the segmenter reports them (grown as texts need).
+  const cutEnds = segmenter.cutEnds?.bind(segmenter);
+  let ends = new Int32Array(cutEnds !== undefined ? 1024 : 0);
+
   const cacheChars = opts.cacheChars ?? 2_000_000;
   const cache =
     cacheChars > 0
@@ -223,6 +248,10 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
    * every backend. Runs of separators alone are never glued.
    */
   function analyzePlain(s: string, out: string[]): void {
+    if (cutEnds !== undefined) {
+      analyzeEnds(s, out, cutEnds);
+      return;
+    }
     const toks = segmenter.cut(s);
     let runStart = -1; // first token of the current non-Chinese run
     let words = false; // whether the run holds any letter or digit (else it is only separators)
@@ -241,6 +270,39 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
       }
     }
     if (words) englishRun(joinTokens(toks, runStart, toks.length), out);
+  }
+
+  /**
+   * `analyzePlain` over token offsets, for backends that report them: the same tokens, but a
+   * string is made only for what is kept (and for the stopword check of a word of two or more
+   * characters), and a non-Chinese run is one slice of the text.
+   */
+  function analyzeEnds(s: string, out: string[], cut: (text: string, ends: Int32Array) => number): void {
+    if (ends.length < s.length) ends = new Int32Array(2 * s.length);
+    const n = cut(s, ends);
+    let runStart = -1; // offset of the current non-Chinese run
+    let words = false;
+    let start = 0;
+    for (let k = 0; k < n; k++) {
+      const end = ends[k] as number;
+      if (isChineseAt(s, start, end)) {
+        if (words) englishRun(s.slice(runStart, start), out);
+        runStart = -1;
+        words = false;
+        const c = s.charCodeAt(start);
+        if (end - start === 1) {
+          if (singleKept[c] === 1) out.push(s[start] as string);
+        } else {
+          const tok = s.slice(start, end);
+          if (stopFirst[c] !== 1 || !stopwords.has(tok)) out.push(tok);
+        }
+      } else {
+        if (runStart < 0) runStart = start;
+        words ||= hasWordCharAt(s, start, end);
+      }
+      start = end;
+    }
+    if (words) englishRun(s.slice(runStart, start), out);
   }
 
   /** ASCII words of a stretch of non-Chinese text; separators other than space, - and / break phrases. */

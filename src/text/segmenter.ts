@@ -13,7 +13,13 @@ export interface Segmenter {
    * joins unknown characters: a string comes back as one token only if it is a dictionary word.
    */
   cutDict(text: string): string[];
+  /**
+   * Optional: the end offsets of `cut(text)`'s tokens written to `ends`, which holds at least
+   * `text.length` entries; returns the number of tokens. A backend that has it spares the
+   * analyzer a string for every token it drops (punctuation, spaces, single characters).
+   */
+  cutEnds?(text: string, ends: Int32Array): number;
 }
 
-export const SEGMENTER_BACKENDS = ['node-rs', 'nodejieba'] as const;
+export const SEGMENTER_BACKENDS = ['node-rs', 'nodejieba', 'js'] as const;
 export type SegmenterBackend = (typeof SEGMENTER_BACKENDS)[number];

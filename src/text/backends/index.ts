@@ -1,11 +1,19 @@
 import { InnomatchError } from '../../errors.js';
 import { SEGMENTER_BACKENDS, type Segmenter, type SegmenterBackend } from '../segmenter.js';
+import { createJsSegmenter } from './js.js';
 import { createNodejiebaSegmenter } from './nodejieba.js';
 import { createNodeRsSegmenter } from './noders.js';
 
 /** Creates a fresh segmenter of the given backend with `words` added to its dictionary. */
 export function createSegmenter(backend: SegmenterBackend, words: readonly string[]): Segmenter {
-  return backend === 'nodejieba' ? createNodejiebaSegmenter(words) : createNodeRsSegmenter(words);
+  switch (backend) {
+    case 'nodejieba':
+      return createNodejiebaSegmenter(words);
+    case 'js':
+      return createJsSegmenter(words);
+    default:
+      return createNodeRsSegmenter(words);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Segmenter } from '../segmenter.js';
+import { dictionaryForm, domainWordFrequency } from './frequency.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,7 @@ export function createNodeRsSegmenter(words: readonly string[]): Segmenter {
   const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
   const jieba = mod.Jieba.withDict(dict);
   if (words.length > 0) {
-    const lines = words.map((w) => `${w.replace(/\s+/g, '')} ${wordFrequency(w)} n`).join('\n');
+    const lines = words.map((w) => `${dictionaryForm(w)} ${domainWordFrequency(w)} n`).join('\n');
     jieba.loadDict(Buffer.from(`${lines}\n`, 'utf8'));
   }
   return {
@@ -28,9 +29,4 @@ export function createNodeRsSegmenter(words: readonly string[]): Segmenter {
     cut: (text) => jieba.cut(text, true),
     cutDict: (text) => jieba.cut(text, false),
   };
-}
-
-/** Longer domain terms get a higher frequency so that they beat their own parts. */
-function wordFrequency(word: string): number {
-  return 20000 * Math.max(1, [...word].length);
 }

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixtures } from './helpers.js';
+import { createSegmenter } from '../src/text/backends/index.js';
+import type { Segmenter } from '../src/text/segmenter.js';
+
+// The 'js' backend reimplements jieba; @node-rs/jieba (jieba-rs) is the reference it must equal.
+const words = ['温升', '新材料', '永磁同步电机', '北斗导航', '增材制造'];
+const js = createSegmenter('js', words);
+const rs = createSegmenter('node-rs', words);
+
+function allTexts(): string[] {
+  const { experts, needs } = fixtures();
+  const out: string[] = [];
+  const push = (...xs: (string | undefined)[]): void => {
+    for (const x of xs) if (x) out.push(x);
+  };
+  for (const e of experts) {
+    push(e.name, e.organization, e.bio, ...(e.fields ?? []), ...(e.keywords ?? []));
+    for (const p of e.publications ?? []) push(p.title, p.abstract, ...(p.keywords ?? []));
+  }
+  for (const n of needs) push(n.title, n.description, ...(n.keywords ?? []));
+  return out;
+}
+
+function endsOf(s: Segmenter, text: string): number[] {
+  const ends = new Int32Array(text.length);
+  const n = s.cutEnds?.(text, ends) ?? 0;
+  return [...ends.subarray(0, n)];
+}
+
+describe('the js segmenter (jieba in plain JavaScript)', () => {
+  it('cuts every fixture text exactly as @node-rs/jieba does, with and without the HMM', () => {
+    const texts = allTexts();
+    expect(texts.length).toBeGreaterThan(500);
+    for (const t of texts) {
+      expect(js.cut(t)).toEqual(rs.cut(t));
+      expect(js.cutDict(t)).toEqual(rs.cutDict(t));
+    }
+  });
+
+  it('matches jieba on numbers, alloys, line breaks, spaces and characters beyond the BMP', () => {
+    const cases = [
+      '6-12wt%的WC-Co涂层，Ti-6Al-4V钛合金，增长3.5%，BDS-3 应用',
+      'WiFi与5G共存干扰分析，Tj为60-120K的加速功率循环',
+      '第一行\r\n第二行\n\n  两个空格\t制表符',
+      '𠀀𠀁测试，“引号”……省略号——破折号',
+      '永磁同步电机温升过高，绕组发黑；新材料产业园的北斗导航终端',
+      'abc_def+g#h&i.j%k-l 混合 a1b2c3 Q235钢 304不锈钢',
+      '',
+      '。',
+    ];
+    for (const t of cases) {
+      expect(js.cut(t)).toEqual(rs.cut(t));
+      expect(js.cutDict(t)).toEqual(rs.cutDict(t));
+    }
+    expect(js.cut('6-12wt%的涂层')).toEqual(['6-12', 'wt%', '的', '涂层']);
+  });
+
+  it('equals jieba on random text of Chinese, ASCII, digits, punctuation and spaces', () => {
+    const alphabet = [...'电机温升新材料的了是不锈钢永磁同步北斗导航增材制造轴承齿轮磨损腐蚀涂层焊缝检测数据系统我们公司需要解决问题', ...'abcXYZ0123456789', ...'.-+#&_%', ...'，。、；：！？“”（）《》 \t\n\r', '𠀀', '𠮷', '龘', '㐀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), (chars) => {
+        const t = chars.join('');
+        expect(js.cut(t)).toEqual(rs.cut(t));
+        expect(js.cutDict(t)).toEqual(rs.cutDict(t));
+        // Tokens cover the text, and the offsets are those of the tokens.
+        expect(js.cut(t).join('')).toBe(t);
+        let at = 0;
+        expect(endsOf(js, t)).toEqual(js.cut(t).map((w) => (at += w.length)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps the words of each instance to itself', () => {
+    const plain = createSegmenter('js', []);
+    const plainRs = createSegmenter('node-rs', []);
+    expect(plain.cut('电机温升过高')).toEqual(plainRs.cut('电机温升过高'));
+    expect(plain.cut('电机温升过高')).not.toContain('温升');
+    expect(js.cut('电机温升过高')).toEqual(['电机', '温升', '过高']);
+    expect(plain.cut('永磁同步电机')).not.toEqual(['永磁同步电机']);
+    expect(js.cut('永磁同步电机')).toEqual(['永磁同步电机']);
+  });
+});
