@@ -31,7 +31,9 @@ export const NEED_FIELDS: readonly FieldSpec[] = [
 function analyzeAll(analyzer: Analyzer, texts: readonly (string | undefined)[]): string[] {
   const parts = texts.filter((t): t is string => t !== undefined && t.length > 0);
   if (parts.length === 0) return [];
-  return [...analyzer.analyze(parts.length === 1 ? (parts[0] as string) : parts.join('。'))];
+  const tokens = analyzer.analyze(parts.length === 1 ? (parts[0] as string) : parts.join('。'));
+  // A cached result is frozen and shared: only then is a copy needed.
+  return Object.isFrozen(tokens) ? [...tokens] : (tokens as string[]);
 }
 
 /** The texts of an expert profile, field by field (EXPERT_FIELDS order). */

@@ -23,20 +23,36 @@ function allTexts(): string[] {
   return out;
 }
 
-function endsOf(s: Segmenter, text: string): number[] {
+/** The tokens as cutEnds reports them: offsets, with the string of each dictionary word id. */
+function viaEnds(s: Segmenter, text: string, seen: Map<number, string>): string[] {
   const ends = new Int32Array(text.length);
-  const n = s.cutEnds?.(text, ends) ?? 0;
-  return [...ends.subarray(0, n)];
+  const words = new Int32Array(text.length);
+  const n = s.cutEnds?.(text, ends, words) ?? 0;
+  const out: string[] = [];
+  for (let k = 0, at = 0; k < n; at = ends[k] as number, k++) {
+    const w = text.slice(at, ends[k]);
+    const id = words[k] as number;
+    if (id >= 0) {
+      // An id always denotes the same word.
+      expect(seen.get(id) ?? w).toBe(w);
+      seen.set(id, w);
+    }
+    out.push(w);
+  }
+  return out;
 }
 
 describe('the js segmenter (jieba in plain JavaScript)', () => {
   it('cuts every fixture text exactly as @node-rs/jieba does, with and without the HMM', () => {
     const texts = allTexts();
     expect(texts.length).toBeGreaterThan(500);
+    const seen = new Map<number, string>();
     for (const t of texts) {
       expect(js.cut(t)).toEqual(rs.cut(t));
       expect(js.cutDict(t)).toEqual(rs.cutDict(t));
+      expect(viaEnds(js, t, seen)).toEqual(js.cut(t));
     }
+    expect(seen.size).toBeGreaterThan(1000);
   });
 
   it('matches jieba on numbers, alloys, line breaks, spaces and characters beyond the BMP', () => {
@@ -58,6 +74,7 @@ describe('the js segmenter (jieba in plain JavaScript)', () => {
   });
 
   it('equals jieba on random text of Chinese, ASCII, digits, punctuation and spaces', () => {
+    const seen = new Map<number, string>();
     const alphabet = [...'电机温升新材料的了是不锈钢永磁同步北斗导航增材制造轴承齿轮磨损腐蚀涂层焊缝检测数据系统我们公司需要解决问题', ...'abcXYZ0123456789', ...'.-+#&_%', ...'，。、；：！？“”（）《》 \t\n\r', '𠀀', '𠮷', '龘', '㐀'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), (chars) => {
@@ -66,8 +83,7 @@ describe('the js segmenter (jieba in plain JavaScript)', () => {
         expect(js.cutDict(t)).toEqual(rs.cutDict(t));
         // Tokens cover the text, and the offsets are those of the tokens.
         expect(js.cut(t).join('')).toBe(t);
-        let at = 0;
-        expect(endsOf(js, t)).toEqual(js.cut(t).map((w) => (at += w.length)));
+        expect(viaEnds(js, t, seen)).toEqual(js.cut(t));
       }),
       { numRuns: 400 },
     );

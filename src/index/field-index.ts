@@ -59,7 +59,7 @@ export function documentImpacts(
   const imps = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const r = (b.mark[termIds[i] as number] as number) - 1;
-    imps[i] = quantizeImpact(saturatedTf(b.rowTf.subarray(r * F, r * F + F), lengths, params));
+    imps[i] = quantizeImpact(saturatedTf(b.rowTf, lengths, params, r * F));
   }
   return { termIds, imps };
 }

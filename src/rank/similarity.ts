@@ -23,11 +23,14 @@ export interface Bm25fParams {
   fields: readonly FieldParams[];
 }
 
-/** s(term, doc): BM25F pseudo-frequency, saturated into [0, 1). */
-export function saturatedTf(tf: ArrayLike<number>, fieldLen: ArrayLike<number>, p: Bm25fParams): number {
+/**
+ * s(term, doc): BM25F pseudo-frequency, saturated into [0, 1). The term's per-field counts are
+ * tf[at], tf[at + 1], … (one per field).
+ */
+export function saturatedTf(tf: ArrayLike<number>, fieldLen: ArrayLike<number>, p: Bm25fParams, at = 0): number {
   let pseudo = 0;
   for (let f = 0; f < p.fields.length; f++) {
-    const x = tf[f] as number;
+    const x = tf[at + f] as number;
     if (x === 0) continue;
     const fp = p.fields[f] as FieldParams;
     const norm = 1 - fp.b + (fp.b * (fieldLen[f] as number)) / fp.refLength;

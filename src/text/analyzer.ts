@@ -85,6 +85,15 @@ function isChinese(tok: string): boolean {
   return tok.length > 1 && /[\u3400-\u9fff]/.test(tok);
 }
 
+/** What the analysis does with a token (see analyzeEnds); KEEP and DROP are Chinese. */
+const UNSEEN = 0;
+const KEEP = 1;
+const DROP = 2;
+/** Not Chinese, with a letter or digit. */
+const OTHER_WORD = 3;
+/** Not Chinese: spaces and punctuation. */
+const OTHER = 4;
+
 /** `isChinese` of s.slice(from, to), without making the slice. */
 function isChineseAt(s: string, from: number, to: number): boolean {
   const c = s.charCodeAt(from);
@@ -180,9 +189,14 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   }
   const phrases: PhraseMatcher = buildPhraseMatcher(phraseMap);
 
-  // Token offsets, when the segmenter reports them (grown as texts need).
+  // Token offsets and dictionary word ids, when the segmenter reports them (grown as texts
+  // need), and by word id what the analysis does with the word (UNSEEN until first met) and the
+  // word's string when it is kept.
   const cutEnds = segmenter.cutEnds?.bind(segmenter);
   let ends = new Int32Array(cutEnds !== undefined ? 1024 : 0);
+  let endWords = new Int32Array(ends.length);
+  let wordState = new Uint8Array(0);
+  let wordText: string[] = [];
 
   const cacheChars = opts.cacheChars ?? 2_000_000;
   const cache =
@@ -274,35 +288,60 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
 
   /**
    * `analyzePlain` over token offsets, for backends that report them: the same tokens, but a
-   * string is made only for what is kept (and for the stopword check of a word of two or more
-   * characters), and a non-Chinese run is one slice of the text.
+   * string is made only for what is kept, a non-Chinese run is one slice of the text, and a
+   * dictionary word is looked at once: its verdict and its string are kept by its id.
    */
-  function analyzeEnds(s: string, out: string[], cut: (text: string, ends: Int32Array) => number): void {
-    if (ends.length < s.length) ends = new Int32Array(2 * s.length);
-    const n = cut(s, ends);
+  function analyzeEnds(s: string, out: string[], cut: NonNullable<Segmenter['cutEnds']>): void {
+    if (ends.length < s.length) {
+      ends = new Int32Array(2 * s.length);
+      endWords = new Int32Array(2 * s.length);
+    }
+    const n = cut(s, ends, endWords);
     let runStart = -1; // offset of the current non-Chinese run
     let words = false;
     let start = 0;
     for (let k = 0; k < n; k++) {
       const end = ends[k] as number;
-      if (isChineseAt(s, start, end)) {
+      const id = endWords[k] as number;
+      let state = id >= 0 && id < wordState.length ? (wordState[id] as number) : UNSEEN;
+      if (state === UNSEEN) {
+        state = tokenState(s, start, end);
+        if (id >= 0) rememberWord(id, state, state === KEEP ? s.slice(start, end) : '');
+      }
+      if (state <= DROP) {
         if (words) englishRun(s.slice(runStart, start), out);
         runStart = -1;
         words = false;
-        const c = s.charCodeAt(start);
-        if (end - start === 1) {
-          if (singleKept[c] === 1) out.push(s[start] as string);
-        } else {
-          const tok = s.slice(start, end);
-          if (stopFirst[c] !== 1 || !stopwords.has(tok)) out.push(tok);
-        }
+        if (state === KEEP) out.push(id >= 0 ? (wordText[id] as string) : s.slice(start, end));
       } else {
         if (runStart < 0) runStart = start;
-        words ||= hasWordCharAt(s, start, end);
+        words ||= state === OTHER_WORD;
       }
       start = end;
     }
     if (words) englishRun(s.slice(runStart, start), out);
+  }
+
+  /** What the analysis does with the token s[start, end): the string path's tests, on offsets. */
+  function tokenState(s: string, start: number, end: number): number {
+    if (!isChineseAt(s, start, end)) return hasWordCharAt(s, start, end) ? OTHER_WORD : OTHER;
+    const c = s.charCodeAt(start);
+    if (end - start === 1) return singleKept[c] === 1 ? KEEP : DROP;
+    return stopFirst[c] === 1 && stopwords.has(s.slice(start, end)) ? DROP : KEEP;
+  }
+
+  function rememberWord(id: number, state: number, text: string): void {
+    if (id >= wordState.length) {
+      const size = Math.max(id + 1, 2 * wordState.length, 1 << 16);
+      const grown = new Uint8Array(size);
+      grown.set(wordState);
+      wordState = grown;
+      const texts = new Array<string>(size).fill('');
+      for (let i = 0; i < wordText.length; i++) texts[i] = wordText[i] as string;
+      wordText = texts;
+    }
+    wordState[id] = state;
+    wordText[id] = text;
   }
 
   /** ASCII words of a stretch of non-Chinese text; separators other than space, - and / break phrases. */

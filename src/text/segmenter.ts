@@ -14,11 +14,14 @@ export interface Segmenter {
    */
   cutDict(text: string): string[];
   /**
-   * Optional: the end offsets of `cut(text)`'s tokens written to `ends`, which holds at least
-   * `text.length` entries; returns the number of tokens. A backend that has it spares the
-   * analyzer a string for every token it drops (punctuation, spaces, single characters).
+   * Optional: the end offsets of `cut(text)`'s tokens written to `ends`, and for each token to
+   * `words` either the id of the dictionary word it is (an integer ≥ 0 that always denotes the
+   * same string on this segmenter) or -1; both hold at least `text.length` entries. Returns the
+   * number of tokens. A backend that has it spares the analyzer a string for every token it
+   * drops (punctuation, spaces, single characters), and a new string and hash for every
+   * dictionary word it has met before.
    */
-  cutEnds?(text: string, ends: Int32Array): number;
+  cutEnds?(text: string, ends: Int32Array, words: Int32Array): number;
 }
 
 export const SEGMENTER_BACKENDS = ['node-rs', 'nodejieba', 'js'] as const;

@@ -44,6 +44,8 @@ export class JiebaCutter {
   private readonly block = blockTable();
   private route = new Float64Array(256);
   private next = new Int32Array(256);
+  /** The trie node of the dictionary word the route takes from each position, or -1. */
+  private node = new Int32Array(256);
 
   constructor(
     private readonly trie: DictTrie,
@@ -51,10 +53,11 @@ export class JiebaCutter {
   ) {}
 
   /**
-   * Token end offsets of `text` into `ends` (which must hold text.length entries); returns the
+   * Token end offsets of `text` into `ends`, and into `words` the trie node of each token that
+   * is a dictionary word (-1 for the others); both must hold text.length entries. Returns the
    * number of tokens. Without an HMM cutter, `hmm` is ignored.
    */
-  cutEnds(text: string, ends: Int32Array, hmm: boolean): number {
+  cutEnds(text: string, ends: Int32Array, words: Int32Array, hmm: boolean): number {
     const L = text.length;
     const block = this.block;
     let n = 0;
@@ -66,6 +69,7 @@ export class JiebaCutter {
         if (c >= 0xd800 && c <= 0xdbff && i + 1 < L && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i += 2;
         else if (c === 0x0d && i + 1 < L && text.charCodeAt(i + 1) === 0x0a) i += 2;
         else i += 1;
+        words[n] = -1;
         ends[n++] = i;
         continue;
       }
@@ -76,7 +80,7 @@ export class JiebaCutter {
         else break;
       }
       this.computeRoute(text, i, j);
-      n = hmm && this.hmm !== null ? this.emitHmm(text, i, j, ends, n, this.hmm) : this.emitPlain(text, i, j, ends, n);
+      n = hmm && this.hmm !== null ? this.emitHmm(text, i, j, ends, words, n, this.hmm) : this.emitPlain(text, i, j, ends, words, n);
       i = j;
     }
     return n;
@@ -88,14 +92,16 @@ export class JiebaCutter {
     if (len + 1 > this.route.length) {
       this.route = new Float64Array(2 * (len + 1));
       this.next = new Int32Array(2 * (len + 1));
+      this.node = new Int32Array(2 * (len + 1));
     }
-    const { route, next, trie } = this;
+    const { route, next, node: wordNode, trie } = this;
     const logFreq = trie.logFreq;
     const logTotal = trie.logTotal;
     route[len] = 0;
     for (let a = len - 1; a >= 0; a--) {
       let best = -Infinity;
       let end = a + 1;
+      let word = -1;
       let node = 0;
       for (let b = a; b < len; b++) {
         node = trie.step(node, text.charCodeAt(i + b));
@@ -107,6 +113,7 @@ export class JiebaCutter {
           if (v >= best) {
             best = v;
             end = b + 1;
+            word = node;
           }
         }
       }
@@ -117,11 +124,12 @@ export class JiebaCutter {
       }
       route[a] = best;
       next[a] = end;
+      wordNode[a] = word;
     }
   }
 
-  private emitPlain(text: string, i: number, j: number, ends: Int32Array, n: number): number {
-    const next = this.next;
+  private emitPlain(text: string, i: number, j: number, ends: Int32Array, words: Int32Array, n: number): number {
+    const { next, node } = this;
     const len = j - i;
     let a = 0;
     while (a < len) {
@@ -130,9 +138,11 @@ export class JiebaCutter {
         // Single ASCII letters and digits in a row are one token.
         let z = a + 1;
         while (z < len && next[z] === z + 1 && isAsciiAlnum(text.charCodeAt(i + z))) z++;
+        words[n] = z === a + 1 ? (node[a] as number) : -1;
         ends[n++] = i + z;
         a = z;
       } else {
+        words[n] = node[a] as number;
         ends[n++] = i + e;
         a = e;
       }
@@ -146,13 +156,14 @@ export class JiebaCutter {
     return e === a + 1 || (e === a + 2 && isHighSurrogate(text.charCodeAt(i + a)));
   }
 
-  private emitHmm(text: string, i: number, j: number, ends: Int32Array, n: number, hmm: HmmCutter): number {
-    const next = this.next;
+  private emitHmm(text: string, i: number, j: number, ends: Int32Array, words: Int32Array, n: number, hmm: HmmCutter): number {
+    const { next, node } = this;
     const len = j - i;
     let a = 0;
     while (a < len) {
       const e = next[a] as number;
       if (!this.single(text, i, a)) {
+        words[n] = node[a] as number;
         ends[n++] = i + e;
         a = e;
         continue;
@@ -165,9 +176,14 @@ export class JiebaCutter {
         chars++;
       }
       if (chars === 1 || this.trie.isWord(text, i + a, i + z)) {
-        for (let q = a; q < z; q = next[q] as number) ends[n++] = i + (next[q] as number);
+        for (let q = a; q < z; q = next[q] as number) {
+          words[n] = node[q] as number;
+          ends[n++] = i + (next[q] as number);
+        }
       } else {
+        const from = n;
         n = hmm.cut(text, i + a, i + z, ends, n);
+        words.fill(-1, from, n);
       }
       a = z;
     }
