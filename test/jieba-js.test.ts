@@ -99,3 +99,28 @@ describe('the js segmenter (jieba in plain JavaScript)', () => {
     expect(js.cut('永磁同步电机')).toEqual(['永磁同步电机']);
   });
 });
+
+describe('the js segmenter at the edges', () => {
+  it('takes the supplementary Chinese ranges of jieba-rs into blocks, and no other code points', () => {
+    for (const cp of [0x20000, 0x2a6df, 0x2a6e0, 0x2a6ff, 0x2a700, 0x2ebef, 0x2ebf0, 0x2f7ff, 0x2f800, 0x2fa1f, 0x2fa20, 0x1f600]) {
+      const ch = String.fromCodePoint(cp);
+      for (const t of [`㐀${ch}`, `鍀${ch}1${ch}2%鑫`, `${ch}${ch}电机`]) {
+        expect(js.cut(t)).toEqual(rs.cut(t));
+        expect(js.cutDict(t)).toEqual(rs.cutDict(t));
+      }
+    }
+  });
+
+  it('reads a dictionary word with a lone surrogate as @node-rs/jieba does (U+FFFD)', () => {
+    const a = createSegmenter('js', ['\uD840']);
+    const b = createSegmenter('node-rs', ['\uD840']);
+    expect(a.cutDict('中𠀀国')).toEqual(b.cutDict('中𠀀国'));
+    expect(a.cut('中𠀀国')).toEqual(['中', '𠀀', '国']);
+  });
+
+  it('cuts a very long text as jieba does, and a short one the same afterwards', () => {
+    const long = '永磁同步电机温升过高，绕组发黑；鍀鑫龘'.repeat(6000);
+    expect(js.cut(long)).toEqual(rs.cut(long));
+    expect(js.cut('电机温升')).toEqual(rs.cut('电机温升'));
+  });
+});

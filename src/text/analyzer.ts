@@ -85,6 +85,9 @@ function isChinese(tok: string): boolean {
   return tok.length > 1 && /[\u3400-\u9fff]/.test(tok);
 }
 
+/** Largest offset buffers kept between texts (entries). */
+const RETAINED_OFFSETS = 1 << 16;
+
 /** What the analysis does with a token (see analyzeEnds); KEEP and DROP are Chinese. */
 const UNSEEN = 0;
 const KEEP = 1;
@@ -320,6 +323,11 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
       start = end;
     }
     if (words) englishRun(s.slice(runStart, start), out);
+    // Buffers grown for an exceptionally long text are not kept.
+    if (ends.length > RETAINED_OFFSETS) {
+      ends = new Int32Array(1024);
+      endWords = new Int32Array(1024);
+    }
   }
 
   /** What the analysis does with the token s[start, end): the string path's tests, on offsets. */
@@ -336,9 +344,8 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
       const grown = new Uint8Array(size);
       grown.set(wordState);
       wordState = grown;
-      const texts = new Array<string>(size).fill('');
-      for (let i = 0; i < wordText.length; i++) texts[i] = wordText[i] as string;
-      wordText = texts;
+      // Grown by push, so the array keeps fast packed elements (a large `new Array(n)` would not).
+      while (wordText.length < size) wordText.push('');
     }
     wordState[id] = state;
     wordText[id] = text;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Segmenter } from '../segmenter.js';
 import { dictionaryForm, domainWordFrequency } from './frequency.js';
-import { JiebaCutter } from './jieba-js/cut.js';
+import { JiebaCutter, RETAINED } from './jieba-js/cut.js';
 import { HmmCutter, parseHmmModel } from './jieba-js/hmm.js';
 import { JIEBA_HMM_MODEL } from './jieba-js/hmm-model.js';
 import { DictTrie } from './jieba-js/trie.js';
@@ -36,6 +36,10 @@ export function createJsSegmenter(words: readonly string[]): Segmenter {
       const e = ends[k] as number;
       out[k] = text.slice(s, e);
       s = e;
+    }
+    if (ends.length > RETAINED) {
+      ends = new Int32Array(1024);
+      wordIds = new Int32Array(1024);
     }
     return out;
   };

@@ -3,8 +3,9 @@
  * instead of strings: the text is split into blocks of Chinese characters, ASCII letters and
  * digits and + # & . _ % -; each block is cut along the maximum-probability route through the
  * DAG of dictionary words; outside blocks every character is a token of its own (\r\n is one).
- * Characters are Unicode characters: a surrogate pair of the supplementary Chinese planes belongs
- * to blocks, and counts as one character, as in jieba-rs.
+ * Characters are Unicode characters: a surrogate pair of jieba-rs's supplementary Chinese ranges
+ * belongs to blocks, and counts as one character, as in jieba-rs. (A lone surrogate stays a token
+ * of its own; @node-rs/jieba sees U+FFFD there, from its UTF-8 conversion.)
  * With the HMM, runs of single characters that are not a dictionary word go to the HMM; without
  * it, runs of single ASCII letters and digits are joined.
  */
@@ -24,12 +25,17 @@ function blockTable(): Uint8Array {
   return t;
 }
 
-/** A surrogate pair at i encoding a character of the supplementary Chinese planes (U+20000–U+2FA1F). */
+/**
+ * A surrogate pair at i encoding a character of jieba-rs's supplementary Chinese ranges:
+ * U+20000–2A6DF, U+2A700–2EBEF and U+2F800–2FA1F.
+ */
 function isHanPair(text: string, i: number): boolean {
   const hi = text.charCodeAt(i);
   if (hi < 0xd840 || hi > 0xd87e) return false;
   const lo = text.charCodeAt(i + 1);
-  return lo >= 0xdc00 && lo <= 0xdfff && (hi < 0xd87e || lo <= 0xde1f);
+  if (lo < 0xdc00 || lo > 0xdfff) return false;
+  const cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+  return cp <= 0x2a6df || (cp >= 0x2a700 && cp <= 0x2ebef) || (cp >= 0x2f800 && cp <= 0x2fa1f);
 }
 
 function isHighSurrogate(c: number): boolean {
@@ -39,6 +45,9 @@ function isHighSurrogate(c: number): boolean {
 function isAsciiAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
+
+/** Largest scratch buffers kept between calls (entries); larger ones are dropped after the call. */
+export const RETAINED = 1 << 16;
 
 export class JiebaCutter {
   private readonly block = blockTable();
@@ -82,6 +91,12 @@ export class JiebaCutter {
       this.computeRoute(text, i, j);
       n = hmm && this.hmm !== null ? this.emitHmm(text, i, j, ends, words, n, this.hmm) : this.emitPlain(text, i, j, ends, words, n);
       i = j;
+    }
+    // Buffers grown for an exceptionally long block are not kept.
+    if (this.route.length > RETAINED) {
+      this.route = new Float64Array(256);
+      this.next = new Int32Array(256);
+      this.node = new Int32Array(256);
     }
     return n;
   }

@@ -9,6 +9,8 @@ const B = 0;
 const E = 1;
 const M = 2;
 const S = 3;
+/** Largest Viterbi buffers kept between calls (entries). */
+const RETAINED_STATES = STATES << 16;
 /** jieba's MIN_FLOAT: the log probability of an emission the model lacks. */
 const MIN_FLOAT = -3.14e100;
 
@@ -148,6 +150,11 @@ export class HmmCutter {
       }
     }
     if (next < T) ends[n++] = to;
+    // Buffers grown for an exceptionally long run are not kept.
+    if (this.v.length > RETAINED_STATES) {
+      this.v = new Float64Array(64 * STATES);
+      this.back = new Int8Array(64 * STATES);
+    }
     return n;
   }
 }

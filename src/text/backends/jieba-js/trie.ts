@@ -2,8 +2,10 @@
  * jieba's dictionary as a character trie in typed arrays: one open-addressing table keyed by
  * (node, UTF-16 code unit) → child node, with the root's children in a direct table (every
  * position of a text starts a walk there). A node that ends a word carries log(frequency).
- * Built once per segmenter; read-only afterwards except for `add`.
+ * Built once per segmenter (`addDictionary`, `add`, then `finish`), read-only afterwards.
  */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export class DictTrie {
   private cap: number;
   private keyNode: Int32Array;
@@ -95,8 +97,12 @@ export class DictTrie {
     }
   }
 
-  /** Adds a word, or sets the frequency of one already there (the total follows, as in jieba). */
+  /**
+   * Adds a word, or sets the frequency of one already there (the total follows, as in jieba).
+   * Lone surrogates become U+FFFD, as @node-rs/jieba's UTF-8 conversion makes them.
+   */
   add(word: string, frequency: number): void {
+    word = word.replace(LONE_SURROGATE, '\ufffd');
     const units = new Uint16Array(word.length);
     for (let i = 0; i < word.length; i++) units[i] = word.charCodeAt(i);
     this.setFrequency(this.insertPath(units, 0, units.length), frequency);
