@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { INDUSTRY_CODES } from './taxonomy/codes.js';
+import { fastValidators } from './validate-fast.js';
 import { EXPERT_KINDS, type ExpertInput, type NeedInput } from './types.js';
 
 /** Generous limits: a profile with 50 publications of 300 characters each is ordinary. */
@@ -138,9 +139,13 @@ function recordId(raw: unknown): string | undefined {
   return undefined;
 }
 
+/** The plain, valid records without zod (validate-fast.ts); zod decides everything else. */
+export const FAST = fastValidators({ ...LIMITS, reservedIds: RESERVED_IDS });
+
 function validateBatch<T extends { id: string }>(
   records: unknown,
   schema: z.ZodType<T>,
+  fast: (raw: unknown) => T | undefined,
   existing: (id: string) => boolean,
   extra: (r: T) => { path: string; message: string }[],
   what: string,
@@ -153,13 +158,15 @@ function validateBatch<T extends { id: string }>(
   const out: T[] = [];
   const seen = new Map<string, number>();
   records.forEach((raw: unknown, index) => {
-    const rid = recordId(raw);
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      issues.push(...zodIssues(parsed.error, index, rid));
-      return;
+    let r = fast(raw);
+    if (r === undefined) {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        issues.push(...zodIssues(parsed.error, index, recordId(raw)));
+        return;
+      }
+      r = parsed.data;
     }
-    const r = parsed.data;
     const first = seen.get(r.id);
     if (first !== undefined) {
       issues.push({ index, id: r.id, path: 'id', message: `duplicate id in this batch (also record #${first})`, duplicateOf: first });
@@ -186,6 +193,7 @@ export function validateExperts(records: unknown, existing: (id: string) => bool
   return validateBatch<ExpertInput>(
     records,
     expertSchema as z.ZodType<ExpertInput>,
+    FAST.expert,
     existing,
     (e) => {
       const text = expertTextStats(e);
@@ -203,12 +211,12 @@ export function validateExperts(records: unknown, existing: (id: string) => bool
 }
 
 export function validateNeeds(records: unknown, existing: (id: string) => boolean, keep: Keep = 'copies'): NeedInput[] {
-  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, existing, () => [], 'needs', keep);
+  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, FAST.need, existing, () => [], 'needs', keep);
 }
 
 /** Validates a single record given directly to a query method (no duplicate check). */
 export function validateOneNeed(raw: unknown): NeedInput {
-  return validateBatch<NeedInput>([raw], needSchema as z.ZodType<NeedInput>, () => false, () => [], 'need')[0] as NeedInput;
+  return validateBatch<NeedInput>([raw], needSchema as z.ZodType<NeedInput>, FAST.need, () => false, () => [], 'need')[0] as NeedInput;
 }
 
 export function validateOneExpert(raw: unknown): ExpertInput {
