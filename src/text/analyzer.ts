@@ -344,8 +344,8 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
       const grown = new Uint8Array(size);
       grown.set(wordState);
       wordState = grown;
-      // Grown by push, so the array keeps fast packed elements (a large `new Array(n)` would not).
-      while (wordText.length < size) wordText.push('');
+      // Builtins only (fill, concat): a loop here would run unoptimised, on every matcher's start.
+      wordText = wordText.concat(new Array<string>(size - wordText.length).fill(''));
     }
     wordState[id] = state;
     wordText[id] = text;
