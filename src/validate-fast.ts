@@ -47,22 +47,23 @@ const intIn =
   (v) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : FAIL;
 
-function list(item: Check, max: number, min = 0): Check {
+/** Checks make copies (what zod returns), or return the value itself when `copy` is false. */
+function list(item: Check, max: number, copy: boolean, min = 0): Check {
   return (v) => {
     if (!Array.isArray(v) || v.length > max || v.length < min) return FAIL;
-    const out = new Array<unknown>(v.length);
+    const out = copy ? new Array<unknown>(v.length) : v;
     for (let i = 0; i < v.length; i++) {
       if (!(i in v)) return FAIL;
       const c = item(v[i]);
       if (c === FAIL) return FAIL;
-      out[i] = c;
+      if (copy) out[i] = c;
     }
     return out;
   };
 }
 
 /** A strict object: only `shape`'s keys, each absent or passing its check; `required` ones present. */
-function object(shape: Readonly<Record<string, Check>>, required: readonly string[]): Check {
+function object(shape: Readonly<Record<string, Check>>, required: readonly string[], copy: boolean): Check {
   const keys = Object.keys(shape);
   const known = new Set(keys);
   return (v) => {
@@ -70,14 +71,14 @@ function object(shape: Readonly<Record<string, Check>>, required: readonly strin
     for (const k in v) if (!known.has(k)) return FAIL;
     if (Object.getOwnPropertySymbols(v).length > 0) return FAIL;
     for (const k of required) if (!Object.hasOwn(v, k)) return FAIL;
-    const out: Plain = {};
+    const out: Plain = copy ? {} : v;
     for (const k of keys) {
       if (!Object.hasOwn(v, k)) continue;
       const x = v[k];
       if (x === undefined) return FAIL;
       const c = (shape[k] as Check)(x);
       if (c === FAIL) return FAIL;
-      out[k] = c;
+      if (copy) out[k] = c;
     }
     return out;
   };
@@ -88,12 +89,16 @@ export interface FastValidators {
   need(raw: unknown): NeedInput | undefined;
 }
 
-export function fastValidators(L: FastLimits): FastValidators {
+/**
+ * The validators. With `copy` false a valid record is returned as it was given (for records
+ * nobody else holds, such as a snapshot's just decoded: no garbage copy).
+ */
+export function fastValidators(L: FastLimits, copy = true): FastValidators {
   const id: Check = (v) => (typeof v === 'string' && v.length >= 1 && v.length <= L.idLength && v.trim() === v && !L.reservedIds.has(v) ? v : FAIL);
   const shortText = str(0, L.shortText);
-  const termList = list(shortText, L.listItems);
-  const industries = list((v) => (INDUSTRY_SET.has(v) ? v : FAIL), INDUSTRY_CODES.length);
-  const embedding = list((v) => (typeof v === 'number' && Number.isFinite(v) ? v : FAIL), L.embeddingDimensions, 1);
+  const termList = list(shortText, L.listItems, copy);
+  const industries = list((v) => (INDUSTRY_SET.has(v) ? v : FAIL), INDUSTRY_CODES.length, copy);
+  const embedding = list((v) => (typeof v === 'number' && Number.isFinite(v) ? v : FAIL), L.embeddingDimensions, copy, 1);
   const publication = object(
     {
       title: str(1, L.shortText),
@@ -102,6 +107,7 @@ export function fastValidators(L: FastLimits): FastValidators {
       year: intIn(1900, 2100),
     },
     ['title'],
+    copy,
   );
   // Keys in the order of validate.ts's schemas: zod's copies list them in that order.
   const expert = object(
@@ -115,12 +121,13 @@ export function fastValidators(L: FastLimits): FastValidators {
       fields: termList,
       keywords: termList,
       bio: str(0, L.longText),
-      publications: list(publication, L.publications),
+      publications: list(publication, L.publications, copy),
       industries,
       capacity: intIn(0, 10_000),
       embedding,
     },
     ['id', 'name'],
+    copy,
   );
   const need = object(
     {
@@ -128,11 +135,12 @@ export function fastValidators(L: FastLimits): FastValidators {
       title: shortText,
       description: (v) => (typeof v === 'string' && v.length <= L.longText && v.trim().length > 0 ? v : FAIL),
       keywords: termList,
-      enterprise: object({ id, name: str(1, L.shortText), park: shortText, region: shortText }, ['name']),
+      enterprise: object({ id, name: str(1, L.shortText), park: shortText, region: shortText }, ['name'], copy),
       industries,
       embedding,
     },
     ['id', 'description'],
+    copy,
   );
   return {
     expert: (raw) => {

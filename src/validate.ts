@@ -141,11 +141,14 @@ function recordId(raw: unknown): string | undefined {
 
 /** The plain, valid records without zod (validate-fast.ts); zod decides everything else. */
 export const FAST = fastValidators({ ...LIMITS, reservedIds: RESERVED_IDS });
+/** The same checks returning the records given (Keep 'inputs'). */
+export const FAST_CHECK = fastValidators({ ...LIMITS, reservedIds: RESERVED_IDS }, false);
 
 function validateBatch<T extends { id: string }>(
   records: unknown,
   schema: z.ZodType<T>,
   fast: (raw: unknown) => T | undefined,
+  fastCheck: (raw: unknown) => T | undefined,
   existing: (id: string) => boolean,
   extra: (r: T) => { path: string; message: string }[],
   what: string,
@@ -158,7 +161,7 @@ function validateBatch<T extends { id: string }>(
   const out: T[] = [];
   const seen = new Map<string, number>();
   records.forEach((raw: unknown, index) => {
-    let r = fast(raw);
+    let r = keep === 'inputs' ? fastCheck(raw) : fast(raw);
     if (r === undefined) {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
@@ -194,6 +197,7 @@ export function validateExperts(records: unknown, existing: (id: string) => bool
     records,
     expertSchema as z.ZodType<ExpertInput>,
     FAST.expert,
+    FAST_CHECK.expert,
     existing,
     (e) => {
       const text = expertTextStats(e);
@@ -211,12 +215,12 @@ export function validateExperts(records: unknown, existing: (id: string) => bool
 }
 
 export function validateNeeds(records: unknown, existing: (id: string) => boolean, keep: Keep = 'copies'): NeedInput[] {
-  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, FAST.need, existing, () => [], 'needs', keep);
+  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, FAST.need, FAST_CHECK.need, existing, () => [], 'needs', keep);
 }
 
 /** Validates a single record given directly to a query method (no duplicate check). */
 export function validateOneNeed(raw: unknown): NeedInput {
-  return validateBatch<NeedInput>([raw], needSchema as z.ZodType<NeedInput>, FAST.need, () => false, () => [], 'need')[0] as NeedInput;
+  return validateBatch<NeedInput>([raw], needSchema as z.ZodType<NeedInput>, FAST.need, FAST_CHECK.need, () => false, () => [], 'need')[0] as NeedInput;
 }
 
 export function validateOneExpert(raw: unknown): ExpertInput {

@@ -50,7 +50,7 @@ describe('binary snapshots', () => {
     expect(again.recommendExperts('N30', { topK: 50 }).some((r) => r.id === 'NEW')).toBe(true);
   });
 
-  it('stores records in blocks (one JSON string cannot hold a million profiles) and still reads versions 1, 2 and 3', () => {
+  it('stores records in blocks (one JavaScript string cannot hold a million profiles) and still reads versions 1 to 4', () => {
     const bytes = m.toBinary();
     const state = readBinarySnapshot(bytes);
     // Blocks of 7 records: many blocks, the last one partial, same matcher after loading.
@@ -61,13 +61,13 @@ describe('binary snapshots', () => {
     for (const n of data.needs.slice(0, 10).filter((x) => x.id !== 'N05')) expect(again.recommendExperts(n.id)).toEqual(m.recommendExperts(n.id));
     expect(readBinarySnapshot(blocked).experts.records).toEqual(state.experts.records);
 
-    // Versions 1 to 3: records as UTF-8; in versions 1 and 2 slots and impacts in two sections; version 1 also has each side's records
-    // as one JSON array, without block lengths.
+    // Versions 1 to 4: records as JSON (UTF-8, in version 4 UTF-16); in versions 1 and 2 slots and impacts in two sections; version 1
+    // also has each side's records as one JSON array, without block lengths.
     // They are read into the same state (indexes and records); they carry no analysis fingerprint,
     // so loadMatcher re-analyses their records: the results of a fresh build.
     const { analysis, ...current } = readBinarySnapshot(bytes);
     expect(analysis).toMatch(/^[0-9a-f]{64}$/);
-    for (const version of [1, 2, 3] as const) {
+    for (const version of [1, 2, 3, 4] as const) {
       const earlier = olderVersion(bytes, version);
       expect(new DataView(earlier.buffer).getUint32(8, true)).toBe(version);
       expect(readBinarySnapshot(earlier)).toEqual(current);
@@ -152,11 +152,12 @@ describe('memory', () => {
 });
 
 /**
- * A version 1, 2 or 3 binary snapshot from a version-4 one: records as UTF-8 (one block in
- * versions 2 and 3; in version 1 one JSON array, no block lengths); in versions 1 and 2 also each
- * segment's postings as two sections (`docs`: slots, `imps`: impacts).
+ * A version 1 to 4 binary snapshot from a version-5 one: records as JSON instead of columns (one
+ * block of UTF-8 in versions 2 and 3, of UTF-16LE in version 4; in version 1 one JSON array, no
+ * block lengths); in versions 1 and 2 also each segment's postings as two sections (`docs`:
+ * slots, `imps`: impacts).
  */
-function olderVersion(v3: Uint8Array, version: 1 | 2 | 3): Uint8Array {
+function olderVersion(v3: Uint8Array, version: 1 | 2 | 3 | 4): Uint8Array {
   const view = new DataView(v3.buffer, v3.byteOffset, v3.byteLength);
   const headerLength = view.getUint32(12, true);
   const header = JSON.parse(new TextDecoder().decode(v3.subarray(48, 48 + headerLength))) as {
@@ -170,18 +171,20 @@ function olderVersion(v3: Uint8Array, version: 1 | 2 | 3): Uint8Array {
   for (const s of header.sections) {
     const data = v3.slice(start + s.offset, start + s.offset + s.length);
     const side = s.name.startsWith('experts') ? state.experts : state.needs;
-    const utf8 = new TextEncoder().encode(JSON.stringify(side.records));
-    if (version >= 2 && s.name.endsWith('.recordBlocks')) parts.push([s.name, 'f64', new Uint8Array(Float64Array.of(utf8.byteLength).buffer)]);
-    else if (version >= 2 && s.name.endsWith('.records')) parts.push([s.name, 'jsonBlocks', utf8]);
-    else if (version <= 2 && s.name.endsWith('.postings')) {
+    const json = JSON.stringify(side.records);
+    const utf8 = version === 4 ? new Uint8Array(Buffer.from(json, 'utf16le')) : new TextEncoder().encode(json);
+    const prefix = s.name.slice(0, s.name.indexOf('.'));
+    if (/\.record(Layout|TextBlocks|Text)$/.test(s.name)) continue;
+    if (s.name.endsWith('.recordTape')) {
+      if (version >= 2) parts.push([`${prefix}.recordBlocks`, 'f64', new Uint8Array(Float64Array.of(utf8.byteLength).buffer)]);
+      parts.push([`${prefix}.records`, version === 1 ? 'json' : version === 4 ? 'jsonBlocks16' : 'jsonBlocks', utf8]);
+    } else if (version <= 2 && s.name.endsWith('.postings')) {
       const postings = new Int32Array(data.buffer, 0, data.byteLength / 4);
-      const prefix = s.name.slice(0, -'.postings'.length);
+      const owner = s.name.slice(0, -'.postings'.length);
       const docs = Int32Array.from(postings, (p) => p >> 8);
-      parts.push([`${prefix}.docs`, 'i32', new Uint8Array(docs.buffer)]);
-      parts.push([`${prefix}.imps`, 'u8', Uint8Array.from(postings, (p) => p & 255)]);
-    } else if (version === 1 && s.name.endsWith('.recordBlocks')) continue;
-    else if (version === 1 && s.name.endsWith('.records')) parts.push([s.name, 'json', utf8]);
-    else parts.push([s.name, s.type, data]);
+      parts.push([`${owner}.docs`, 'i32', new Uint8Array(docs.buffer)]);
+      parts.push([`${owner}.imps`, 'u8', Uint8Array.from(postings, (p) => p & 255)]);
+    } else parts.push([s.name, s.type, data]);
   }
   let offset = 0;
   const sections = parts.map(([name, type, data]) => {

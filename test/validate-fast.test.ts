@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from './helpers.js';
-import { expertSchema, FAST, LIMITS, needSchema } from '../src/validate.js';
+import { expertSchema, FAST, FAST_CHECK, LIMITS, needSchema } from '../src/validate.js';
 import { INDUSTRY_CODES } from '../src/taxonomy/codes.js';
 
 /** Equal values with the same keys in the same order, all the way down. */
@@ -90,6 +90,8 @@ describe('validation without zod for plain valid records', () => {
     fc.assert(
       fc.property(expertRecord, (raw) => {
         const fast = FAST.expert(raw);
+        // The checking variant accepts the same records and returns them as given.
+        expect(FAST_CHECK.expert(raw)).toBe(fast === undefined ? undefined : raw);
         if (fast === undefined) return;
         accepted++;
         const zod = expertSchema.safeParse(raw);
@@ -102,6 +104,7 @@ describe('validation without zod for plain valid records', () => {
     fc.assert(
       fc.property(needRecord, (raw) => {
         const fast = FAST.need(raw);
+        expect(FAST_CHECK.need(raw)).toBe(fast === undefined ? undefined : raw);
         if (fast === undefined) return;
         accepted++;
         const zod = needSchema.safeParse(raw);

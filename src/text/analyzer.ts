@@ -198,6 +198,7 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   const cutEnds = segmenter.cutEnds?.bind(segmenter);
   let ends = new Int32Array(cutEnds !== undefined ? 1024 : 0);
   let endWords = new Int32Array(ends.length);
+  // Allocated at the first text, not for a matcher that never analyses one.
   let wordState = new Uint8Array(0);
   let wordText: string[] = [];
 
@@ -340,11 +341,11 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
 
   function rememberWord(id: number, state: number, text: string): void {
     if (id >= wordState.length) {
-      const size = Math.max(id + 1, 2 * wordState.length, 1 << 16);
+      // Once, to the segmenter's id range (grown only for a segmenter that does not state it).
+      const size = Math.max(id + 1, segmenter.wordIdLimit ?? 0, 2 * wordState.length);
       const grown = new Uint8Array(size);
       grown.set(wordState);
       wordState = grown;
-      // Builtins only (fill, concat): a loop here would run unoptimised, on every matcher's start.
       wordText = wordText.concat(new Array<string>(size - wordText.length).fill(''));
     }
     wordState[id] = state;

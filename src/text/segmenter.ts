@@ -22,6 +22,8 @@ export interface Segmenter {
    * dictionary word it has met before.
    */
   cutEnds?(text: string, ends: Int32Array, words: Int32Array): number;
+  /** With `cutEnds`: the word ids it reports are below this number. */
+  readonly wordIdLimit?: number;
 }
 
 export const SEGMENTER_BACKENDS = ['node-rs', 'nodejieba', 'js'] as const;

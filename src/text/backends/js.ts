@@ -48,5 +48,6 @@ export function createJsSegmenter(words: readonly string[]): Segmenter {
     cut: (text) => cut(text, true),
     cutDict: (text) => cut(text, false),
     cutEnds: (text, into, intoWords) => cutter.cutEnds(text, into, intoWords, true),
+    wordIdLimit: trie.size,
   };
 }

@@ -178,6 +178,11 @@ export class DictTrie {
     this.logFreq = lf;
   }
 
+  /** Nodes in the trie: node ids are below this. */
+  get size(): number {
+    return this.nodes;
+  }
+
   /** Whether text[from, to) is a dictionary word. */
   isWord(text: string, from: number, to: number): boolean {
     let node = 0;
