@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { ASCII_WORD, englishWordKey } from './english.js';
+import { ASCII_WORD, englishWordKey, isJoinerGap, nextAsciiWord } from './english.js';
 import type { Normalizer } from './normalize.js';
 import { buildPhraseMatcher, type PhraseMatcher } from './phrases.js';
 import type { Segmenter } from './segmenter.js';
@@ -73,7 +73,6 @@ function pushBigrams(text: string, out: string[]): void {
   }
 }
 
-const ENGLISH_JOINER = /^[\s\-/&]+$/;
 /** Distinct English words whose index form an analyser remembers. */
 const WORD_KEY_CACHE = 50_000;
 const HAS_ASCII = /[a-z0-9]/;
@@ -195,6 +194,7 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
   // Token offsets and dictionary word ids, when the segmenter reports them (grown as texts
   // need), and by word id what the analysis does with the word (UNSEEN until first met) and the
   // word's string when it is kept.
+  const wordEnd = new Int32Array(1); // nextAsciiWord's second result
   const cutEnds = segmenter.cutEnds?.bind(segmenter);
   let ends = new Int32Array(cutEnds !== undefined ? 1024 : 0);
   let endWords = new Int32Array(ends.length);
@@ -359,12 +359,12 @@ export function createAnalyzer(opts: AnalyzerOptions): Analyzer {
       return;
     }
     const english: string[] = [];
-    ASCII_WORD.lastIndex = 0;
     let last = 0;
-    for (let m = ASCII_WORD.exec(s); m !== null; m = ASCII_WORD.exec(s)) {
-      if (m.index > last && !ENGLISH_JOINER.test(s.slice(last, m.index))) flushEnglish(english, out);
-      english.push(m[0]);
-      last = m.index + m[0].length;
+    for (let start = nextAsciiWord(s, 0, wordEnd); start >= 0; start = nextAsciiWord(s, last, wordEnd)) {
+      if (start > last && !isJoinerGap(s, last, start)) flushEnglish(english, out);
+      const end = wordEnd[0] as number;
+      english.push(s.slice(start, end));
+      last = end;
     }
     flushEnglish(english, out);
   }

@@ -53,3 +53,45 @@ export function englishWordKey(word: string, keep: ReadonlySet<string>): string 
 
 /** ASCII words as they appear in normalised text: letters, digits, and c++ / c# / 0.1mm forms. */
 export const ASCII_WORD = /[a-z0-9]+(?:\.[a-z0-9]+)*[+#]*/g;
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * The next ASCII_WORD match in s at or after `from`, without a match object: its start, with
+ * its end written to `end[0]`; -1 when there is none.
+ */
+export function nextAsciiWord(s: string, from: number, end: Int32Array): number {
+  const L = s.length;
+  let i = from;
+  while (i < L && !isWordChar(s.charCodeAt(i))) i++;
+  if (i === L) return -1;
+  const start = i;
+  while (i < L && isWordChar(s.charCodeAt(i))) i++;
+  while (i + 1 < L && s.charCodeAt(i) === 0x2e && isWordChar(s.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < L && isWordChar(s.charCodeAt(i))) i++;
+  }
+  while (i < L && (s.charCodeAt(i) === 0x2b || s.charCodeAt(i) === 0x23)) i++;
+  end[0] = i;
+  return start;
+}
+
+/** JavaScript's \s: the characters String.prototype.trim() removes. */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether s[from, to) is non-empty and only spaces, -, / and & (English words joined by them stay one phrase). */
+export function isJoinerGap(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!(isSpace(c) || c === 0x2d || c === 0x2f || c === 0x26)) return false;
+  }
+  return true;
+}
