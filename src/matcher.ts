@@ -36,7 +36,8 @@ import { Side, type SideState } from './side.js';
 import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
-import { agreement } from './taxonomy/vector.js';
+import { TermSlots } from './taxonomy/term-slots.js';
+import { agreement, declaredScores, industryVector } from './taxonomy/vector.js';
 import type { Analyzer } from './text/analyzer.js';
 import { createSegmenter, type SegmenterPool } from './text/backends/index.js';
 import { buildExpansionTable, type ExpansionTable, glossaryLabels } from './text/expansion.js';
@@ -163,6 +164,9 @@ export function createMatcher(options?: MatcherOptions, resources: MatcherResour
 class MatcherImpl implements Matcher {
   private readonly analyzer: Analyzer;
   private readonly classifier: Classifier;
+  /** Classifier slots by term id, one table per side (see addAnalysed). */
+  private readonly expertSlots: TermSlots;
+  private readonly needSlots: TermSlots;
   private readonly pipeline: TextPipeline;
   /** Whether a parallel add is in progress (other changes are refused meanwhile). */
   private busy = false;
@@ -194,6 +198,8 @@ class MatcherImpl implements Matcher {
     this.pipeline = pipeline;
     this.analyzer = pipeline.analyzer;
     this.classifier = pipeline.classifier;
+    this.expertSlots = new TermSlots(this.classifier);
+    this.needSlots = new TermSlots(this.classifier);
     this.expansions = buildExpansionTable(this.analyzer, pipeline.lexicon.synonymGroups, CONCEPTS, options.expansion);
     this.labels = glossaryLabels(this.analyzer, [...pipeline.lexicon.synonymGroups.flat(), ...CONCEPTS.flatMap((c) => [...c.symptoms, ...c.science])]);
     this.background =
@@ -217,15 +223,36 @@ class MatcherImpl implements Matcher {
 
   /** Adds validated experts, analysed on this thread. */
   private addValidExperts(valid: ExpertInput[], dim: number | undefined): void {
-    const centroid = this.options.profileModel === 'centroid';
-    const prepared = valid.map((e) => ({ e, ...prepareExpert(this.pipeline, e, centroid) }));
-    // zod returns fresh objects, so the caller cannot change what the matcher holds.
-    for (const p of prepared) {
-      if (p.weights) this.experts.addWeighted(p.e, p.weights.weights, p.weights.scale, p.industry);
-      else this.experts.add(p.e, p.fields, p.industry);
+    // Validation returns fresh objects, so the caller cannot change what the matcher holds.
+    if (this.options.profileModel === 'centroid') {
+      const prepared = valid.map((e) => ({ e, ...prepareExpert(this.pipeline, e, true) }));
+      for (const p of prepared) {
+        if (p.weights) this.experts.addWeighted(p.e, p.weights.weights, p.weights.scale, p.industry);
+        else this.experts.add(p.e, p.fields, p.industry);
+      }
+    } else {
+      this.addAnalysed(this.experts, this.expertSlots, valid, valid.map((e) => expertFieldTokens(this.analyzer, e)), EXPERT_FIELDS);
     }
     this.embeddingDim = dim;
     this.queryCache?.clear();
+  }
+
+  /**
+   * Adds records whose field tokens are known (all analysed first, so nothing is added if the
+   * analysis fails): each record's tokens are interned once, and its industry (declared, or
+   * classified) is computed from the term ids. The same index and industries as `prepareExpert`
+   * / `prepareNeed` and `Side.add`, with one hash per token instead of two.
+   */
+  private addAnalysed<R extends ExpertInput | NeedInput>(side: Side<R>, slots: TermSlots, records: readonly R[], fields: readonly string[][][], specs: readonly FieldSpec[]): void {
+    const weights = specs.map((f) => f.queryWeight);
+    records.forEach((r, i) => {
+      const ids = side.index.internFields(fields[i] as string[][]);
+      const industry =
+        r.industries && r.industries.length > 0
+          ? industryVector(declaredScores(r.industries))
+          : industryVector(this.classifier.classifyFieldIds(ids, weights, slots.of(side.index.vocab)));
+      side.addIds(r, ids, industry);
+    });
   }
 
   addNeeds(needs: NeedInput[]): void {
@@ -233,8 +260,7 @@ class MatcherImpl implements Matcher {
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
     this.needs.reserve(valid.length, 'needs');
-    const prepared = valid.map((n) => ({ n, ...prepareNeed(this.pipeline, n) }));
-    for (const p of prepared) this.needs.add(p.n, p.fields, p.industry);
+    this.addAnalysed(this.needs, this.needSlots, valid, valid.map((n) => needFieldTokens(this.analyzer, n)), NEED_FIELDS);
     this.embeddingDim = dim;
     this.queryCache?.clear();
   }

@@ -61,6 +61,12 @@ export class Side<R extends { id: string }> {
     return this.register(record, this.index.add(fieldTokens), industry);
   }
 
+  /** Adds a record given as term ids of this side's vocabulary (`index.internFields`). */
+  addIds(record: R, fieldIds: readonly Int32Array[], industry: Float64Array): number {
+    this.makeRoom();
+    return this.register(record, this.index.addIds(fieldIds), industry);
+  }
+
   /** Adds a record whose impacts were computed elsewhere (`documentImpacts`, term ids of this index). */
   addImpacts(record: R, termIds: Int32Array, imps: Uint8Array, industry: Float64Array): number {
     this.makeRoom();

@@ -31,14 +31,24 @@ export function documentImpacts(
   intern: (token: string) => number,
   b: ImpactBuffers,
 ): { termIds: Int32Array; imps: Uint8Array } {
+  return documentImpactsOfIds(
+    fields.map((toks) => Int32Array.from(toks, intern)),
+    params,
+    b,
+  );
+}
+
+/** `documentImpacts` of a document given as term ids, field by field. */
+export function documentImpactsOfIds(fields: readonly Int32Array[], params: Bm25fParams, b: ImpactBuffers): { termIds: Int32Array; imps: Uint8Array } {
   const F = params.fields.length;
   if (fields.length !== F) throw new RangeError(`expected ${F} fields, got ${fields.length}`);
   // Rows of per-field counts, one per distinct term, in reused buffers: `mark[id]` is 1 + the
   // term's row when `rowTerm` of that row says so (stale marks of earlier documents fail that).
   let n = 0;
   for (let f = 0; f < F; f++) {
-    for (const tok of fields[f] as readonly string[]) {
-      const id = intern(tok);
+    const ids = fields[f] as Int32Array;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
       if (id >= b.mark.length) b.mark = enlarge(b.mark, id + 1);
       let r = (b.mark[id] as number) - 1;
       if (r < 0 || r >= n || b.rowTerm[r] !== id) {
@@ -139,14 +149,24 @@ export class FieldIndex {
     return this.df[termId] ?? 0;
   }
 
-  /** Term ids and quantised impacts of a document, from its field tokens. */
-  private prepare(fields: FieldTokens): { termIds: Int32Array; imps: Uint8Array } {
-    return documentImpacts(fields, this.params, (tok) => this.vocab.intern(tok), this.buffers);
-  }
-
   /** Adds a document and returns its slot. */
   add(fields: FieldTokens): number {
-    return this.insert(this.prepare(fields), 1);
+    return this.addIds(this.internFields(fields));
+  }
+
+  /** A document's tokens as term ids of this index's vocabulary, field by field (new terms are added). */
+  internFields(fields: FieldTokens): Int32Array[] {
+    return fields.map((toks) => {
+      const ids = new Int32Array(toks.length);
+      for (let k = 0; k < toks.length; k++) ids[k] = this.vocab.intern(toks[k] as string);
+      return ids;
+    });
+  }
+
+  /** Adds a document given as `internFields` gives it; returns its slot. */
+  addIds(fieldIds: readonly Int32Array[]): number {
+    for (const ids of fieldIds) for (let k = 0; k < ids.length; k++) if (!((ids[k] as number) >= 0 && (ids[k] as number) < this.vocab.size)) throw new RangeError('unknown term id');
+    return this.insert(documentImpactsOfIds(fieldIds, this.params, this.buffers), 1);
   }
 
   /**

@@ -26,6 +26,13 @@ export interface Classifier {
    * tokens that are industry terms are counted. Same result, bit for bit.
    */
   classifyFields(fields: readonly (readonly string[])[], weights: readonly number[]): IndustryScore[];
+  /**
+   * `classifyFields` of a record given as term ids, with each id's `termSlot` in `slotOfId`
+   * (see TermSlots): no string is hashed. Same result, bit for bit.
+   */
+  classifyFieldIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array): IndustryScore[];
+  /** The number of an industry term in this classifier, or -1 for any other term. */
+  termSlot(term: string): number;
   /** Evidence per industry (INDUSTRY_CODES order), before thresholds. */
   evidence(counts: ReadonlyMap<string, number>): Float64Array;
 }
@@ -91,25 +98,52 @@ export function buildClassifier(
   const seen = new Int32Array(termWeights.length);
   let call = 0;
 
-  function classifyFields(fields: readonly (readonly string[])[], weights: readonly number[]): IndustryScore[] {
+  function nextCall(): void {
     if (++call === 0x7fffffff) {
       stamp.fill(0);
       call = 1;
     }
+  }
+
+  /** Counts one occurrence of term slot i with weight w; returns the new number of distinct slots. */
+  function countSlot(i: number, w: number, n: number): number {
+    if (stamp[i] !== call) {
+      stamp[i] = call;
+      count[i] = 0;
+      seen[n++] = i;
+    }
+    count[i] = (count[i] as number) + w;
+    return n;
+  }
+
+  function classifyFields(fields: readonly (readonly string[])[], weights: readonly number[]): IndustryScore[] {
+    nextCall();
     let n = 0;
     fields.forEach((tokens, f) => {
       const w = weights[f] as number;
       for (const t of tokens) {
         const i = slot.get(t);
-        if (i === undefined) continue;
-        if (stamp[i] !== call) {
-          stamp[i] = call;
-          count[i] = 0;
-          seen[n++] = i;
-        }
-        count[i] = (count[i] as number) + w;
+        if (i !== undefined) n = countSlot(i, w, n);
       }
     });
+    return scoresOfCounted(n);
+  }
+
+  function classifyFieldIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array): IndustryScore[] {
+    nextCall();
+    let n = 0;
+    for (let f = 0; f < fieldIds.length; f++) {
+      const w = weights[f] as number;
+      const ids = fieldIds[f] as Int32Array;
+      for (let k = 0; k < ids.length; k++) {
+        const i = slotOfId[ids[k] as number] as number;
+        if (i >= 0) n = countSlot(i, w, n);
+      }
+    }
+    return scoresOfCounted(n);
+  }
+
+  function scoresOfCounted(n: number): IndustryScore[] {
     // In order of first occurrence, as weightedCounts' map is iterated: the same sums.
     const ev = new Float64Array(C);
     for (let j = 0; j < n; j++) {
@@ -142,6 +176,8 @@ export function buildClassifier(
     evidence,
     classifyCounts,
     classifyFields,
+    classifyFieldIds,
+    termSlot: (term) => slot.get(term) ?? -1,
     // One field of weight 1: each token counts once, as in a plain count map.
     classifyTokens: (tokens) => classifyFields([tokens], [1]),
   };

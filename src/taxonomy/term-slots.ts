@@ -1,0 +1,34 @@
+import type { Vocabulary } from '../index/vocabulary.js';
+import type { Classifier } from './classify.js';
+
+/**
+ * The classifier's `termSlot` of every term of a vocabulary, by term id, filled as the vocabulary
+ * grows (it only grows) and started again for another vocabulary object (a loaded snapshot's).
+ * With it a record's industry is classified from the term ids its tokens were interned to,
+ * without hashing each token a second time.
+ */
+export class TermSlots {
+  private table = new Int32Array(0);
+  private filled = 0;
+  private vocab: Vocabulary | null = null;
+
+  constructor(private readonly classifier: Classifier) {}
+
+  /** Slots by term id for every term of `vocab` (valid until its next new term). */
+  of(vocab: Vocabulary): Int32Array {
+    if (vocab !== this.vocab) {
+      this.vocab = vocab;
+      this.filled = 0;
+    }
+    const size = vocab.size;
+    if (this.table.length < size) {
+      const grown = new Int32Array(Math.max(size, 2 * this.table.length, 1024));
+      grown.set(this.table.subarray(0, this.filled));
+      this.table = grown;
+    }
+    const terms = vocab.all();
+    for (let id = this.filled; id < size; id++) this.table[id] = this.classifier.termSlot(terms[id] as string);
+    this.filled = size;
+    return this.table;
+  }
+}
