@@ -2,6 +2,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { type BackgroundIdf, createMatcher, loadBackgroundIdf, type Matcher, type MatcherOptions } from '../src/index.js';
+import { createSegmenter } from '../src/text/backends/index.js';
 import { ProfileGenerator } from './generate.js';
 
 /**
@@ -38,6 +39,14 @@ export function newMatcher(ctx: BenchContext): Matcher {
 export function rawJieba(): { cut(text: string): string[] } {
   const j = Jieba.withDict(dict);
   return { cut: (text) => j.cut(text, true) };
+}
+
+/**
+ * innomatch's own 'js' backend alone (jieba in JavaScript, the default): its `cut(text)`, making
+ * a string per token as @node-rs/jieba does, with jieba's dictionary only (no domain words).
+ */
+export function rawJsJieba(): { cut(text: string): string[] } {
+  return createSegmenter('js', []);
 }
 
 /** Top-10 options used by every query scenario. */

@@ -12,6 +12,11 @@ export interface SegmentResult {
   pipelineCharsPerSec: number;
   /** pipeline throughput / raw throughput (1 = as fast as the raw backend). */
   ratio: number;
+  /** innomatch's 'js' segmenter alone (`cut`, strings), interleaved with the two above. */
+  rawJsMs: number;
+  rawJsCharsPerSec: number;
+  /** pipeline throughput / the js segmenter's own throughput. */
+  ratioJs: number;
   meanProfileChars: number;
   meanNeedChars: number;
   meanNeedTerms: number;
@@ -36,6 +41,8 @@ export interface BuildResult {
   segmentOnlyMs: number;
   /** buildMs / segmentOnlyMs. */
   ratio: number;
+  /** The 'js' segmenter alone over the same texts, timed beside the raw backend. */
+  segmentJsMs: number;
   chars: number;
   /** The same profiles through addExpertsParallel (up to 100k), timed the same way. */
   parallel?: ParallelBuildResult;

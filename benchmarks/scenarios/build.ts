@@ -5,7 +5,7 @@
  * the other scenarios, and the heap is measured around it.
  */
 import type { ExpertInput, Matcher } from '../../src/index.js';
-import { type BenchContext, NEED_RANGES, newMatcher, rawJieba, TOP10 } from '../context.js';
+import { type BenchContext, NEED_RANGES, newMatcher, rawJieba, rawJsJieba, TOP10 } from '../context.js';
 import { expertTexts } from '../generate.js';
 import { hasGc, heapBytes, log, median, now, settleHeap } from '../stats.js';
 import type { BuildResult, MemoryResult, ParallelBuildResult } from '../types.js';
@@ -28,6 +28,7 @@ export async function runBuild(
   const addTimes: number[] = [];
   const firstTimes: number[] = [];
   const segTimes: number[] = [];
+  const segJsTimes: number[] = [];
   let kept: Matcher | undefined;
   let memory: MemoryResult | undefined;
   let chars = 0;
@@ -54,7 +55,7 @@ export async function runBuild(
     await settleHeap();
     const h0 = heapBytes();
     let peak = process.memoryUsage().heapUsed;
-    const { addMs, segMs, chars: c } = await addInChunks(ctx, n, raw, (batch) => m.addExperts(batch), (added, ms) => {
+    const { addMs, segMs, segJsMs, chars: c } = await addInChunks(ctx, n, raw, (batch) => m.addExperts(batch), (added, ms) => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
       if (n >= 200_000 && (added / ctx.chunk) % 10 === 0) log(`  build ${n}: ${added} added, ${(ms / 1000).toFixed(1)} s`);
     });
@@ -63,6 +64,7 @@ export async function runBuild(
     firstTimes.push(now() - t0);
     addTimes.push(addMs);
     segTimes.push(segMs);
+    segJsTimes.push(segJsMs);
     chars = c;
     if (last) {
       await settleHeap();
@@ -80,13 +82,14 @@ export async function runBuild(
     buildMs: median(addTimes.map((a, i) => a + (firstTimes[i] as number))),
     segmentOnlyMs: median(segTimes),
     ratio: 0,
+    segmentJsMs: median(segJsTimes),
     chars,
   };
   build.ratio = build.buildMs / build.segmentOnlyMs;
   if (n <= PARALLEL_MAX) build.parallel = await parallelBuild(ctx, n, kept, firstNeed);
   log(
     `build ${n}: ${(build.buildMs / 1000).toFixed(2)} s (add ${(build.addMs / 1000).toFixed(2)} s + first query ${build.firstQueryMs.toFixed(0)} ms), ` +
-      `segmenter alone ${(build.segmentOnlyMs / 1000).toFixed(2)} s → ${build.ratio.toFixed(2)}x; ` +
+      `segmenter alone ${(build.segmentOnlyMs / 1000).toFixed(2)} s → ${build.ratio.toFixed(2)}x (js segmenter alone ${(build.segmentJsMs / 1000).toFixed(2)} s); ` +
       (memory.statsIndexPerProfile !== undefined ? `m.stats index ${memory.statsIndexPerProfile.toFixed(0)} B/profile` : 'no m.stats'),
   );
   return { m: kept, build, memory };
@@ -131,9 +134,11 @@ async function addInChunks(
   raw: { cut(text: string): string[] },
   add: (batch: ExpertInput[]) => void | Promise<void>,
   after?: (added: number, addMs: number) => void,
-): Promise<{ addMs: number; segMs: number; chars: number }> {
+): Promise<{ addMs: number; segMs: number; segJsMs: number; chars: number }> {
+  const js = rawJsJieba();
   let addMs = 0;
   let segMs = 0;
+  let segJsMs = 0;
   let chars = 0;
   let sink = 0;
   for (let from = 0, k = 0; from < n; from += ctx.chunk, k++) {
@@ -141,9 +146,12 @@ async function addInChunks(
     const texts = batch.flatMap(expertTexts);
     for (const t of texts) chars += t.length;
     const segment = (): void => {
-      const s0 = now();
+      let s0 = now();
       for (const t of texts) sink += raw.cut(t).length;
       segMs += now() - s0;
+      s0 = now();
+      for (const t of texts) sink += js.cut(t).length;
+      segJsMs += now() - s0;
     };
     if (k % 2 === 1) segment();
     const t0 = now();
@@ -153,7 +161,7 @@ async function addInChunks(
     after?.(from + batch.length, addMs);
   }
   if (sink < 0) log('impossible');
-  return { addMs, segMs, chars };
+  return { addMs, segMs, segJsMs, chars };
 }
 
 async function measureMemory(ctx: BenchContext, m: Matcher, n: number, delta: number, peak: number): Promise<MemoryResult> {

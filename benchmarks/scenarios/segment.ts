@@ -1,10 +1,12 @@
 /**
  * Segment: raw @node-rs/jieba (`Jieba.withDict(dict).cut(text, true)`) against innomatch's whole
  * analysis pipeline (`m.analyze`: normalisation, OpenCC, segmentation with the domain words,
- * stopwords, English handling) over the same profile texts, in characters per second.
- * The two are interleaved and repeated; medians are reported.
+ * stopwords, English handling) over the same profile texts, in characters per second; and, beside
+ * them, innomatch's own 'js' segmenter alone (the pipeline's default backend), so that what the
+ * pipeline adds to its own segmenter shows too. The three are interleaved and repeated; medians
+ * are reported.
  */
-import { type BenchContext, NEED_RANGES, newMatcher, rawJieba } from '../context.js';
+import { type BenchContext, NEED_RANGES, newMatcher, rawJieba, rawJsJieba } from '../context.js';
 import { expertTexts, needTexts, profileChars } from '../generate.js';
 import { log, median, now } from '../stats.js';
 import type { SegmentResult } from '../types.js';
@@ -14,28 +16,34 @@ export function runSegment(ctx: BenchContext, profiles: number, repeats: number)
   const texts = experts.flatMap(expertTexts);
   const chars = texts.reduce((n, t) => n + t.length, 0);
   const raw = rawJieba();
+  const js = rawJsJieba();
   const m = newMatcher(ctx);
 
   // Warm-up: JIT, dictionary pages, OpenCC tables.
   for (const t of texts.slice(0, 2000)) {
     raw.cut(t);
+    js.cut(t);
     m.analyze(t);
   }
-  const rawTimes: number[] = [];
-  const pipeTimes: number[] = [];
+  const runs: Record<'raw' | 'js' | 'pipe', { f: (t: string) => number; times: number[] }> = {
+    raw: { f: (t) => raw.cut(t).length, times: [] },
+    js: { f: (t) => js.cut(t).length, times: [] },
+    pipe: { f: (t) => m.analyze(t).length, times: [] },
+  };
   let sink = 0;
   for (let r = 0; r < repeats; r++) {
-    const order = r % 2 === 0 ? ['raw', 'pipe'] : ['pipe', 'raw'];
+    const order = (['raw', 'js', 'pipe'] as const).slice();
+    if (r % 2 === 1) order.reverse();
     for (const which of order) {
       const t0 = now();
-      if (which === 'raw') for (const t of texts) sink += raw.cut(t).length;
-      else for (const t of texts) sink += m.analyze(t).length;
-      (which === 'raw' ? rawTimes : pipeTimes).push(now() - t0);
+      for (const t of texts) sink += runs[which].f(t);
+      runs[which].times.push(now() - t0);
     }
   }
   if (sink < 0) log('impossible');
-  const rawMs = median(rawTimes);
-  const pipelineMs = median(pipeTimes);
+  const rawMs = median(runs.raw.times);
+  const rawJsMs = median(runs.js.times);
+  const pipelineMs = median(runs.pipe.times);
 
   // Corpus statistics (outside the timings).
   const vocab = new Map<string, number>(); // term → document frequency
@@ -66,6 +74,9 @@ export function runSegment(ctx: BenchContext, profiles: number, repeats: number)
     rawCharsPerSec: chars / (rawMs / 1000),
     pipelineCharsPerSec: chars / (pipelineMs / 1000),
     ratio: rawMs / pipelineMs,
+    rawJsMs,
+    rawJsCharsPerSec: chars / (rawJsMs / 1000),
+    ratioJs: rawJsMs / pipelineMs,
     meanProfileChars: experts.reduce((n, e) => n + profileChars(e), 0) / experts.length,
     meanNeedChars: needs.reduce((n, q) => n + (q.title?.length ?? 0) + q.description.length, 0) / needs.length,
     meanNeedTerms: needTerms.reduce((a, b) => a + b, 0) / needTerms.length,
@@ -78,7 +89,8 @@ export function runSegment(ctx: BenchContext, profiles: number, repeats: number)
   };
   log(
     `segment: ${profiles} profiles, ${(chars / 1e6).toFixed(2)}M chars: raw ${(result.rawCharsPerSec / 1e6).toFixed(2)}M chars/s, ` +
-      `pipeline ${(result.pipelineCharsPerSec / 1e6).toFixed(2)}M chars/s (${(result.ratio * 100).toFixed(0)}%)`,
+      `pipeline ${(result.pipelineCharsPerSec / 1e6).toFixed(2)}M chars/s (${(result.ratio * 100).toFixed(0)}%); ` +
+      `js segmenter alone ${(result.rawJsCharsPerSec / 1e6).toFixed(2)}M chars/s (pipeline ${(result.ratioJs * 100).toFixed(0)}% of it)`,
   );
   return result;
 }
