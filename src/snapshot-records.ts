@@ -168,8 +168,9 @@ export function decodeRecords<R>(count: number, enc: EncodedRecords, shape: Shap
     const mask = num();
     if (!Number.isInteger(mask) || mask < 0 || mask >= 2 ** s.length) throw bad('field mask');
     const r: Record<string, unknown> = {};
-    s.forEach(([k, kind], i) => {
-      if ((mask & (1 << i)) === 0) return;
+    for (let i = 0; i < s.length; i++) {
+      if ((mask & (1 << i)) === 0) continue;
+      const [k, kind] = s[i] as (typeof s)[number];
       if (kind === 'string') r[k] = str();
       else if (kind === 'number') r[k] = num();
       else if (typeof kind === 'object' && 'object' in kind) r[k] = obj(kind.object);
@@ -179,7 +180,7 @@ export function decodeRecords<R>(count: number, enc: EncodedRecords, shape: Shap
         for (let j = 0; j < n; j++) list[j] = kind === 'strings' ? str() : kind === 'numbers' ? num() : obj(kind.objects);
         r[k] = list;
       }
-    });
+    }
     return r;
   };
   const out: (R | null)[] = new Array<R | null>(count);

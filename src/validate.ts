@@ -139,6 +139,9 @@ function recordId(raw: unknown): string | undefined {
   return undefined;
 }
 
+/** What a record's extra check returns when it finds nothing (shared: no array per record). */
+const NO_ISSUES: readonly { path: string; message: string }[] = Object.freeze([]);
+
 /** The plain, valid records without zod (validate-fast.ts); zod decides everything else. */
 export const FAST = fastValidators({ ...LIMITS, reservedIds: RESERVED_IDS });
 /** The same checks returning the records given (Keep 'inputs'). */
@@ -150,7 +153,7 @@ function validateBatch<T extends { id: string }>(
   fast: (raw: unknown) => T | undefined,
   fastCheck: (raw: unknown) => T | undefined,
   existing: (id: string) => boolean,
-  extra: (r: T) => { path: string; message: string }[],
+  extra: (r: T) => readonly { path: string; message: string }[],
   what: string,
   keep: Keep = 'copies',
 ): T[] {
@@ -207,7 +210,7 @@ export function validateExperts(records: unknown, existing: (id: string) => bool
       if (text.length > LIMITS.totalProfileText) {
         return [{ path: '(record)', message: `profile text is longer than ${LIMITS.totalProfileText} characters` }];
       }
-      return [];
+      return NO_ISSUES;
     },
     'experts',
     keep,
@@ -215,12 +218,12 @@ export function validateExperts(records: unknown, existing: (id: string) => bool
 }
 
 export function validateNeeds(records: unknown, existing: (id: string) => boolean, keep: Keep = 'copies'): NeedInput[] {
-  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, FAST.need, FAST_CHECK.need, existing, () => [], 'needs', keep);
+  return validateBatch<NeedInput>(records, needSchema as z.ZodType<NeedInput>, FAST.need, FAST_CHECK.need, existing, () => NO_ISSUES, 'needs', keep);
 }
 
 /** Validates a single record given directly to a query method (no duplicate check). */
 export function validateOneNeed(raw: unknown): NeedInput {
-  return validateBatch<NeedInput>([raw], needSchema as z.ZodType<NeedInput>, FAST.need, FAST_CHECK.need, () => false, () => [], 'need')[0] as NeedInput;
+  return validateBatch<NeedInput>([raw], needSchema as z.ZodType<NeedInput>, FAST.need, FAST_CHECK.need, () => false, () => NO_ISSUES, 'need')[0] as NeedInput;
 }
 
 export function validateOneExpert(raw: unknown): ExpertInput {

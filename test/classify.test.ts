@@ -4,6 +4,8 @@ import { resolveOptions } from '../src/config.js';
 import { buildPipeline } from '../src/prepare.js';
 import { EXPERT_FIELDS, expertFieldTokens, NEED_FIELDS, needFieldTokens, weightedCounts } from '../src/records.js';
 import { INDUSTRY_TERMS } from '../src/taxonomy/lexicon.js';
+import { TermSlots } from '../src/taxonomy/term-slots.js';
+import { Vocabulary } from '../src/index/vocabulary.js';
 import { createSegmenter } from '../src/text/backends/index.js';
 import { fixtures } from './helpers.js';
 
@@ -27,6 +29,23 @@ describe('classifier', () => {
       expect(classifier.classifyFields(fields, needWeights)).toEqual(classifier.classifyCounts(weightedCounts(fields, NEED_FIELDS)));
     }
     expect(named).toBeGreaterThan(data.experts.length / 2);
+  });
+
+  it('classifies term ids (TermSlots) exactly as the tokens they were interned from', () => {
+    const vocab = new Vocabulary();
+    const slots = new TermSlots(classifier);
+    const expertWeights = EXPERT_FIELDS.map((f) => f.queryWeight);
+    for (const e of data.experts) {
+      const fields = expertFieldTokens(analyzer, e);
+      const ids = fields.map((toks) => Int32Array.from(toks, (t) => vocab.intern(t)));
+      expect(classifier.classifyFieldIds(ids, expertWeights, slots.of(vocab))).toEqual(classifier.classifyFields(fields, expertWeights));
+    }
+    // Another vocabulary object (a loaded snapshot's): the table starts again.
+    const other = Vocabulary.from(['伺服电机', '问卷']);
+    const table = slots.of(other);
+    expect(table[0]).toBe(classifier.termSlot('伺服电机'));
+    expect(table[0]).toBeGreaterThanOrEqual(0);
+    expect(table[1]).toBe(-1);
   });
 
   it('classifies any fields and weights exactly as their weighted counts, call after call', () => {
