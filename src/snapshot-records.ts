@@ -144,6 +144,8 @@ export function encodeRecords(records: readonly (object | null)[], shape: Shape,
 export function decodeRecords<R>(count: number, enc: EncodedRecords, shape: Shape, what: string): (R | null)[] {
   const { tape, texts, perBlock } = enc;
   const bad = (why: string): SnapshotError => new SnapshotError(`binary snapshot: the ${what} records are malformed (${why})`);
+  // Every record takes at least one tape entry, which bounds the count before anything is allocated.
+  if (!Number.isInteger(count) || count < 0 || count > tape.length) throw bad('record count');
   if (!(perBlock > 0) || texts.length !== Math.max(1, Math.ceil(count / perBlock))) throw bad('blocks');
   let t = 0;
   let text = '';

@@ -74,7 +74,11 @@ function object(shape: Readonly<Record<string, Check>>, required: readonly strin
     for (const k of required) if (!Object.hasOwn(v, k)) return FAIL;
     const out: Plain = copy ? {} : v;
     for (const k of keys) {
-      if (!Object.hasOwn(v, k)) continue;
+      if (!Object.hasOwn(v, k)) {
+        // zod reads inherited fields too (a tampered Object.prototype): leave those to it.
+        if (k in v) return FAIL;
+        continue;
+      }
       const x = v[k];
       if (x === undefined) return FAIL;
       const c = (shape[k] as Check)(x);

@@ -63,6 +63,8 @@ describe('binary snapshot records as columns', () => {
     expect(() => decodeRecords(n, { ...enc, texts: enc.texts.map((t) => t.slice(1)) }, EXPERT_SHAPE, 'experts')).toThrow(SnapshotError);
     expect(() => decodeRecords(n, { ...enc, texts: enc.texts.map((t) => `${t}x`) }, EXPERT_SHAPE, 'experts')).toThrow(SnapshotError);
     expect(() => decodeRecords(n + 4, enc, EXPERT_SHAPE, 'experts')).toThrow(SnapshotError);
+    // A huge count is refused before anything is allocated for it.
+    expect(() => decodeRecords(2 ** 32, { ...enc, perBlock: 2 ** 40 }, EXPERT_SHAPE, 'experts')).toThrow(/record count/);
     const badMask = enc.tape.slice();
     badMask[0] = 2 ** 20;
     expect(() => decodeRecords(n, { ...enc, tape: badMask }, EXPERT_SHAPE, 'experts')).toThrow(/field mask/);

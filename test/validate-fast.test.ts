@@ -145,5 +145,15 @@ describe('validation without zod for plain valid records', () => {
     expect(Object.getOwnPropertySymbols(expertSchema.parse(withSymbol))).toEqual([]);
     expect(Object.getOwnPropertySymbols(FAST.expert(withSymbol) as object)).toEqual([]);
     expect(FAST.expert({ id: 'a', name: 'n', fields: new Array(1) })).toBeUndefined();
+    // A field inherited from a tampered Object.prototype is read by zod: the fast path leaves it to zod.
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.capacity = -5;
+      expect(FAST.expert({ id: 'a', name: 'n', bio: '电机' })).toBeUndefined();
+      expect(FAST_CHECK.expert({ id: 'a', name: 'n', bio: '电机' })).toBeUndefined();
+      expect(expertSchema.safeParse({ id: 'a', name: 'n', bio: '电机' }).success).toBe(false);
+    } finally {
+      delete proto.capacity;
+    }
   });
 });
