@@ -37,7 +37,7 @@ import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
 import { TermSlots } from './taxonomy/term-slots.js';
-import { agreement, declaredScores, industryVector } from './taxonomy/vector.js';
+import { agreement } from './taxonomy/vector.js';
 import type { Analyzer } from './text/analyzer.js';
 import { createSegmenter, type SegmenterPool } from './text/backends/index.js';
 import { buildExpansionTable, type ExpansionTable, glossaryLabels } from './text/expansion.js';
@@ -47,7 +47,7 @@ import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, valid
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
 import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseSideKind, parseString, parseWorkers } from './query-options.js';
 import { analysisFingerprint } from './text/fingerprint.js';
-import { buildPipeline, industryVectorOf, type PackedDocs, type Prepared, prepareExpert, prepareNeed, type TextPipeline, unpackDocs } from './prepare.js';
+import { buildPipeline, industryVectorFrom, industryVectorOf, type PackedDocs, type Prepared, prepareExpert, prepareNeed, type TextPipeline, unpackDocs } from './prepare.js';
 
 export interface RecommendExpertsOptions {
   topK?: number;
@@ -247,10 +247,7 @@ class MatcherImpl implements Matcher {
     const weights = specs.map((f) => f.queryWeight);
     records.forEach((r, i) => {
       const ids = side.index.internFields(fields[i] as string[][]);
-      const industry =
-        r.industries && r.industries.length > 0
-          ? industryVector(declaredScores(r.industries))
-          : industryVector(this.classifier.classifyFieldIds(ids, weights, slots.of(side.index.vocab)));
+      const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(side.index.vocab)));
       side.addIds(r, ids, industry);
     });
   }

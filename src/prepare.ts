@@ -20,7 +20,7 @@ import { createNormalizer } from './text/normalize.js';
 import { buildLexicon, type Lexicon, MEANINGFUL_SINGLE_CHARS } from './text/resources.js';
 import type { Segmenter } from './text/segmenter.js';
 import { synonymClasses } from './text/expansion.js';
-import type { ExpertInput, NeedInput } from './types.js';
+import type { ExpertInput, IndustryScore, NeedInput } from './types.js';
 
 /** The analyser and classifier of a matcher's options. */
 export interface TextPipeline {
@@ -61,14 +61,18 @@ export interface Prepared {
 /** Field weights inside a centroid unit (EXPERT_FIELDS order: keywords, titles, bio, abstracts). */
 const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
 
+/** A record's industry vector: its declared industries when it has any, else what `classify` finds. */
+export function industryVectorFrom(declared: readonly IndustryCode[] | undefined, classify: () => IndustryScore[]): Float64Array {
+  return industryVector(declared && declared.length > 0 ? declaredScores(declared) : classify());
+}
+
 export function industryVectorOf(
   p: TextPipeline,
   declared: readonly IndustryCode[] | undefined,
   fields: readonly (readonly string[])[],
   specs: readonly FieldSpec[],
 ): Float64Array {
-  if (declared && declared.length > 0) return industryVector(declaredScores(declared));
-  return industryVector(p.classifier.classifyFields(fields, specs.map((f) => f.queryWeight)));
+  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, specs.map((f) => f.queryWeight)));
 }
 
 export function prepareExpert(p: TextPipeline, e: ExpertInput, centroid: boolean): Prepared {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtures } from './helpers.js';
+import { fixtures, matcher } from './helpers.js';
 import { createSegmenter } from '../src/text/backends/index.js';
 import type { Segmenter } from '../src/text/segmenter.js';
 
@@ -122,5 +122,28 @@ describe('the js segmenter at the edges', () => {
     const long = '永磁同步电机温升过高，绕组发黑；鍀鑫龘'.repeat(6000);
     expect(js.cut(long)).toEqual(rs.cut(long));
     expect(js.cut('电机温升')).toEqual(rs.cut('电机温升'));
+  });
+});
+
+describe('the analyzer on token offsets', () => {
+  // The js backend reports offsets and word ids (analyzeEnds); node-rs gives strings (analyzePlain).
+  // With the same cuts, the two paths must give the same tokens.
+  const onJs = matcher({ segmenter: 'js' });
+  const onRs = matcher({ segmenter: 'node-rs' });
+
+  it('gives the tokens of the string path on every fixture text', () => {
+    for (const t of allTexts()) expect(onJs.analyze(t)).toEqual(onRs.analyze(t));
+  });
+
+  it('gives the tokens of the string path on random mixed text, twice (word ids remembered)', () => {
+    const alphabet = [...'电机温升新材料的了是不锈钢永磁同步北斗导航增材制造轴承系统技术', ...'abcXYZ019', ...' -/&.+#%', ...'，。、；“”（）', 'machine vision ', 'fuel cells ', '304不锈钢', 'IGBT模块', '機器視覺', '𠀀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        expect(onJs.analyze(t)).toEqual(onRs.analyze(t));
+        expect(onJs.analyze(t)).toEqual(onRs.analyze(t));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

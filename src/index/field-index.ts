@@ -151,7 +151,7 @@ export class FieldIndex {
 
   /** Adds a document and returns its slot. */
   add(fields: FieldTokens): number {
-    return this.addIds(this.internFields(fields));
+    return this.insert(documentImpactsOfIds(this.internFields(fields), this.params, this.buffers), 1);
   }
 
   /** A document's tokens as term ids of this index's vocabulary, field by field (new terms are added). */
@@ -163,7 +163,7 @@ export class FieldIndex {
     });
   }
 
-  /** Adds a document given as `internFields` gives it; returns its slot. */
+  /** Adds a document given as `internFields` gives it (ids are checked); returns its slot. */
   addIds(fieldIds: readonly Int32Array[]): number {
     for (const ids of fieldIds) for (let k = 0; k < ids.length; k++) if (!((ids[k] as number) >= 0 && (ids[k] as number) < this.vocab.size)) throw new RangeError('unknown term id');
     return this.insert(documentImpactsOfIds(fieldIds, this.params, this.buffers), 1);
