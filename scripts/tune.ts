@@ -154,6 +154,7 @@ function summary(r: TuneResult, values: { qrels?: string; config?: string; out: 
 
 const OPTION_NAMES: Record<ParamName, string> = {
   industryShare: 'weights.industry (text = 1 − it)',
+  disciplineRatio: 'weights.discipline / weights.text',
   synonym: 'expansion.synonym',
   concept: 'expansion.concept',
   k1: 'k1',

@@ -32,14 +32,17 @@ export const matcherOptionsSchema = z.strictObject({
   /** Extra synonym groups, e.g. [['湘莲', 'xianglian lotus seed']]. */
   synonyms: z.array(z.array(term).min(2).max(50)).max(100_000).default([]),
   /**
-   * The score is textScore × (text + industry × agreement), textScore ∈ [0, 1) being the
-   * normalised BM25F match and agreement ∈ [0, 1] the cosine of the industry distributions: a
-   * perfect industry match adds `industry / text` to the text score, relatively.
+   * The score is textScore × (text + industry × agreement + discipline × disciplineAgreement),
+   * textScore ∈ [0, 1) being the normalised BM25F match and each agreement ∈ [0, 1] the
+   * cosine of the two sides' industry (discipline) distributions: a perfect industry match adds
+   * `industry / text` to the text score, relatively. Disciplines (学科) are found from their
+   * vocabularies (src/taxonomy/disciplines), on both sides, for every record.
    */
   weights: z
     .strictObject({
       text: z.number().positive().max(100).default(0.6),
       industry: z.number().min(0).max(100).default(0.4),
+      discipline: z.number().min(0).max(100).default(0.3),
     })
     .prefault({}),
   /** Query expansion factors (0 disables). */

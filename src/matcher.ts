@@ -36,12 +36,14 @@ import { Side, type SideState } from './side.js';
 import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
+import { type Discipline, DISCIPLINES } from './taxonomy/disciplines/index.js';
+import { disciplineAgreement, disciplinesOfRow, INDUSTRY_DIM, ROW_DIM } from './taxonomy/row.js';
 import { TermSlots } from './taxonomy/term-slots.js';
 import { agreement } from './taxonomy/vector.js';
 import type { Analyzer } from './text/analyzer.js';
 import { createSegmenter, type SegmenterPool } from './text/backends/index.js';
 import { buildExpansionTable, type ExpansionTable, glossaryLabels } from './text/expansion.js';
-import type { ExpertInput, ExpertKind, ExplanationTerm, IndustryScore, NeedInput, Recommendation } from './types.js';
+import type { ExpertInput, ExpertKind, Explanation, ExplanationTerm, IndustryScore, NeedInput, Recommendation } from './types.js';
 import { EXPERT_KINDS } from './types.js';
 import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, validateOneExpert, validateOneNeed } from './validate.js';
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
@@ -167,6 +169,8 @@ class MatcherImpl implements Matcher {
   /** Classifier slots by term id, one table per side (see addAnalysed). */
   private readonly expertSlots: TermSlots;
   private readonly needSlots: TermSlots;
+  private readonly expertDisciplineSlots: TermSlots;
+  private readonly needDisciplineSlots: TermSlots;
   private readonly pipeline: TextPipeline;
   /** Whether a parallel add is in progress (other changes are refused meanwhile). */
   private busy = false;
@@ -200,6 +204,8 @@ class MatcherImpl implements Matcher {
     this.classifier = pipeline.classifier;
     this.expertSlots = new TermSlots(this.classifier);
     this.needSlots = new TermSlots(this.classifier);
+    this.expertDisciplineSlots = new TermSlots(this.pipeline.disciplines);
+    this.needDisciplineSlots = new TermSlots(this.pipeline.disciplines);
     this.expansions = buildExpansionTable(this.analyzer, pipeline.lexicon.synonymGroups, CONCEPTS, options.expansion);
     this.labels = glossaryLabels(this.analyzer, [...pipeline.lexicon.synonymGroups.flat(), ...CONCEPTS.flatMap((c) => [...c.symptoms, ...c.science])]);
     this.background =
@@ -231,7 +237,7 @@ class MatcherImpl implements Matcher {
         else this.experts.add(p.e, p.fields, p.industry);
       }
     } else {
-      this.addAnalysed(this.experts, this.expertSlots, valid, valid.map((e) => expertFieldTokens(this.analyzer, e)), EXPERT_FIELDS);
+      this.addAnalysed(this.experts, [this.expertSlots, this.expertDisciplineSlots], valid, valid.map((e) => expertFieldTokens(this.analyzer, e)), EXPERT_FIELDS);
     }
     this.embeddingDim = dim;
     this.queryCache?.clear();
@@ -243,11 +249,20 @@ class MatcherImpl implements Matcher {
    * classified) is computed from the term ids. The same index and industries as `prepareExpert`
    * / `prepareNeed` and `Side.add`, with one hash per token instead of two.
    */
-  private addAnalysed<R extends ExpertInput | NeedInput>(side: Side<R>, slots: TermSlots, records: readonly R[], fields: readonly string[][][], specs: readonly FieldSpec[]): void {
+  private addAnalysed<R extends ExpertInput | NeedInput>(
+    side: Side<R>,
+    [slots, disciplineSlots]: [TermSlots, TermSlots],
+    records: readonly R[],
+    fields: readonly string[][][],
+    specs: readonly FieldSpec[],
+  ): void {
     const weights = specs.map((f) => f.queryWeight);
+    const disciplines = this.pipeline.disciplines;
     records.forEach((r, i) => {
       const ids = side.index.internFields(fields[i] as string[][]);
-      const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(side.index.vocab)));
+      const vocab = side.index.vocab;
+      const evidence = disciplines.evidenceOfIds(ids, weights, disciplineSlots.of(vocab), vocab.all());
+      const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
       side.addIds(r, ids, industry);
     });
   }
@@ -257,7 +272,7 @@ class MatcherImpl implements Matcher {
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
     this.needs.reserve(valid.length, 'needs');
-    this.addAnalysed(this.needs, this.needSlots, valid, valid.map((n) => needFieldTokens(this.analyzer, n)), NEED_FIELDS);
+    this.addAnalysed(this.needs, [this.needSlots, this.needDisciplineSlots], valid, valid.map((n) => needFieldTokens(this.analyzer, n)), NEED_FIELDS);
     this.embeddingDim = dim;
     this.queryCache?.clear();
   }
@@ -453,7 +468,7 @@ class MatcherImpl implements Matcher {
       segments: [...ix.segments],
       alive: ix.alive,
       ...(ix.scale !== undefined ? { scale: ix.scale } : {}),
-      industryRows: ix.industryRows.subarray(0, slots * INDUSTRY_CODES.length),
+      industryRows: ix.industryRows.subarray(0, slots * ROW_DIM),
       kindCodes,
       tieKeys,
     });
@@ -517,7 +532,7 @@ class MatcherImpl implements Matcher {
     const side: Side<{ id: string }> = parseSideKind(kind) === 'expert' ? this.experts : this.needs;
     const slot = side.slotOf(parseString(id, 'id'));
     if (slot === undefined) throw new InnomatchError(`no ${kind} with id "${id}" has been added`);
-    const v = side.industry(slot);
+    const v = side.industry(slot).subarray(0, INDUSTRY_DIM);
     let total = 0;
     for (const x of v) total += x;
     const out: IndustryScore[] = [];
@@ -605,12 +620,14 @@ class MatcherImpl implements Matcher {
       partsOf: (term) => this.analyzer.parts([term])[0] ?? [],
     });
     if (query.terms.length === 0 || query.norm <= 0) return null;
-    const { text: wText, industry: wInd } = this.options.weights;
+    const { text: wText, industry: wInd, discipline: wDisc } = this.options.weights;
     const plan: QueryPlan = {
       terms: query.terms.map((t) => ({ termId: t.termId, units: t.units })),
       textScale: ((wText / query.norm) * query.unit) / IMPACT_SCALE,
-      industry: [...industry],
+      industry: [...industry.subarray(0, INDUSTRY_DIM)],
       industryBoost: wInd / wText,
+      disciplines: disciplinesOfRow(industry).flatMap((d) => [d.index, d.weight]),
+      disciplineBoost: wDisc / wText,
       // No more results than records: the buffers of the top k are sized by it.
       k: Math.max(1, Math.min(o.topK, side.size)),
       minScore: o.minScore,
@@ -761,17 +778,23 @@ class MatcherImpl implements Matcher {
       terms.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
       // The industry part is the text score times the boost (industryBoost × cosine).
       const text = plan.textScale * h.text;
-      const ind = agreement(industry, side.industry(h.slot));
-      return {
-        id: side.record(h.slot).id,
-        score: h.score,
-        explanation: {
-          terms,
-          industries: ind.parts
-            .map((p) => ({ code: p.code, weight: text * plan.industryBoost * p.weight }))
-            .sort((a, b) => b.weight - a.weight),
-        },
+      const row = side.industry(h.slot);
+      const ind = agreement(industry.subarray(0, INDUSTRY_DIM), row.subarray(0, INDUSTRY_DIM));
+      const explanation: Explanation = {
+        terms,
+        industries: ind.parts
+          .map((p) => ({ code: p.code, weight: text * plan.industryBoost * p.weight }))
+          .sort((a, b) => b.weight - a.weight),
       };
+      if (plan.disciplineBoost > 0) {
+        explanation.disciplines = disciplineAgreement(industry, row)
+          .parts.map((p) => {
+            const d = DISCIPLINES[p.index] as Discipline;
+            return { code: d.code, name: d.name, weight: text * plan.disciplineBoost * p.weight };
+          })
+          .sort((a, b) => b.weight - a.weight);
+      }
+      return { id: side.record(h.slot).id, score: h.score, explanation };
     });
   }
 }
@@ -802,6 +825,7 @@ function cloneRecs(recs: Recommendation[]): Recommendation[] {
     explanation: {
       terms: r.explanation.terms.map((t) => ({ ...t })),
       industries: r.explanation.industries.map((i) => ({ ...i })),
+      ...(r.explanation.disciplines !== undefined ? { disciplines: r.explanation.disciplines.map((d) => ({ ...d })) } : {}),
       ...(r.explanation.latent !== undefined ? { latent: r.explanation.latent } : {}),
     },
   }));

@@ -12,8 +12,10 @@ import type { Bm25fParams } from './rank/similarity.js';
 import { concatUnits, EXPERT_FIELDS, expertFieldTokens, expertUnitTokens, type FieldSpec, NEED_FIELDS, needFieldTokens } from './records.js';
 import { buildClassifier, type Classifier } from './taxonomy/classify.js';
 import type { IndustryCode } from './taxonomy/codes.js';
-import { INDUSTRY_CODES } from './taxonomy/codes.js';
 import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
+import { buildDisciplineClassifier, type DisciplineClassifier } from './taxonomy/disciplines/classify.js';
+import { DISCIPLINES } from './taxonomy/disciplines/index.js';
+import { ROW_DIM, taxonomyRow } from './taxonomy/row.js';
 import { declaredScores, industryVector } from './taxonomy/vector.js';
 import { type Analyzer, createAnalyzer } from './text/analyzer.js';
 import { createNormalizer } from './text/normalize.js';
@@ -27,6 +29,7 @@ export interface TextPipeline {
   lexicon: Lexicon;
   analyzer: Analyzer;
   classifier: Classifier;
+  disciplines: DisciplineClassifier;
 }
 
 /** Builds the pipeline of `options`; `segmenter` is made from the lexicon's words by the caller. */
@@ -47,12 +50,13 @@ export function buildPipeline(options: ResolvedOptions, segmenterFor: (words: re
     relative: options.classifyRelative,
     minEvidence: options.classifyMinEvidence,
   });
-  return { lexicon, analyzer, classifier };
+  return { lexicon, analyzer, classifier, disciplines: buildDisciplineClassifier(analyzer, DISCIPLINES) };
 }
 
 /** A record ready for the index. */
 export interface Prepared {
   fields: string[][];
+  /** Its taxonomy row (src/taxonomy/row.ts): industries, then its main disciplines. */
   industry: Float64Array;
   /** Centroid-model term weights (experts with `profileModel: 'centroid'` only). */
   weights?: CentroidWeights;
@@ -61,9 +65,16 @@ export interface Prepared {
 /** Field weights inside a centroid unit (EXPERT_FIELDS order: keywords, titles, bio, abstracts). */
 const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
 
-/** A record's industry vector: its declared industries when it has any, else what `classify` finds. */
-export function industryVectorFrom(declared: readonly IndustryCode[] | undefined, classify: () => IndustryScore[]): Float64Array {
-  return industryVector(declared && declared.length > 0 ? declaredScores(declared) : classify());
+/**
+ * A record's taxonomy row: its declared industries when it has any, else what `classify` finds;
+ * and the disciplines its vocabulary points to.
+ */
+export function industryVectorFrom(
+  declared: readonly IndustryCode[] | undefined,
+  classify: () => IndustryScore[],
+  disciplineEvidence: Float64Array,
+): Float64Array {
+  return taxonomyRow(industryVector(declared && declared.length > 0 ? declaredScores(declared) : classify()), disciplineEvidence);
 }
 
 export function industryVectorOf(
@@ -72,7 +83,8 @@ export function industryVectorOf(
   fields: readonly (readonly string[])[],
   specs: readonly FieldSpec[],
 ): Float64Array {
-  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, specs.map((f) => f.queryWeight)));
+  const weights = specs.map((f) => f.queryWeight);
+  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, weights), p.disciplines.evidenceOfFields(fields, weights));
 }
 
 export function prepareExpert(p: TextPipeline, e: ExpertInput, centroid: boolean): Prepared {
@@ -111,7 +123,7 @@ export interface PackedDocs {
 const SEP = '\u0000';
 
 export function packDocs(list: readonly Prepared[], params: Bm25fParams): PackedDocs {
-  const dim = INDUSTRY_CODES.length;
+  const dim = ROW_DIM;
   const local = new Vocabulary();
   const buffers = impactBuffers();
   const lens = new Int32Array(list.length);
@@ -143,7 +155,7 @@ export function packDocs(list: readonly Prepared[], params: Bm25fParams): Packed
  * and their industry rows.
  */
 export function unpackDocs(p: PackedDocs, intern: (term: string) => number): { termIds: Int32Array; imps: Uint8Array; industry: Float64Array }[] {
-  const dim = INDUSTRY_CODES.length;
+  const dim = ROW_DIM;
   const n = p.lens.length;
   const terms = p.terms.length === 0 ? [] : p.terms.split(SEP);
   const global = Int32Array.from(terms, intern);

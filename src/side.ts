@@ -2,9 +2,7 @@ import { ValidationError } from './errors.js';
 import { FieldIndex, type FieldIndexState } from './index/field-index.js';
 import type { FieldSpec } from './records.js';
 import { createScratch, type Scratch } from './rank/search.js';
-import { INDUSTRY_CODES } from './taxonomy/codes.js';
-
-const INDUSTRY_DIM = INDUSTRY_CODES.length;
+import { ROW_DIM } from './taxonomy/row.js';
 
 export interface SideState<R> {
   index: FieldIndexState;
@@ -22,8 +20,8 @@ export class Side<R extends { id: string }> {
   private readonly slotById = new Map<string, number>();
   private records: (R | null)[] = [];
   private buffers: Scratch = createScratch(0);
-  /** Industry vectors of all slots, row after row (INDUSTRY_CODES order), for the hot scoring loop. */
-  private industryRows = new Float64Array(INDUSTRY_DIM * 1024);
+  /** Taxonomy rows of all slots (src/taxonomy/row.ts), row after row, for the hot scoring loop. */
+  private industryRows = new Float64Array(ROW_DIM * 1024);
   private changes = 0;
 
   /** `maxSlots`: see FieldIndex (smaller only in tests). */
@@ -57,24 +55,28 @@ export class Side<R extends { id: string }> {
   }
 
   add(record: R, fieldTokens: readonly (readonly string[])[], industry: Float64Array): number {
+    checkRow(industry);
     this.makeRoom();
     return this.register(record, this.index.add(fieldTokens), industry);
   }
 
   /** Adds a record given as term ids of this side's vocabulary (`index.internFields`). */
   addIds(record: R, fieldIds: readonly Int32Array[], industry: Float64Array): number {
+    checkRow(industry);
     this.makeRoom();
     return this.register(record, this.index.addIds(fieldIds), industry);
   }
 
   /** Adds a record whose impacts were computed elsewhere (`documentImpacts`, term ids of this index). */
   addImpacts(record: R, termIds: Int32Array, imps: Uint8Array, industry: Float64Array): number {
+    checkRow(industry);
     this.makeRoom();
     return this.register(record, this.index.addImpacts(termIds, imps), industry);
   }
 
   /** Adds a record whose term weights come from another model than BM25F (see centroid.ts). */
   addWeighted(record: R, weights: ReadonlyMap<string, number>, scale: number, industry: Float64Array): number {
+    checkRow(industry);
     this.makeRoom();
     return this.register(record, this.index.addWeighted(weights, scale), industry);
   }
@@ -95,7 +97,7 @@ export class Side<R extends { id: string }> {
       if (to < 0) return;
       const r = this.records[from] as R;
       records[to] = r;
-      rows.set(this.industryRows.subarray(from * INDUSTRY_DIM, (from + 1) * INDUSTRY_DIM), to * INDUSTRY_DIM);
+      rows.set(this.industryRows.subarray(from * ROW_DIM, (from + 1) * ROW_DIM), to * ROW_DIM);
       this.slotById.set(r.id, to);
     });
     this.records = records;
@@ -105,12 +107,12 @@ export class Side<R extends { id: string }> {
 
   private register(record: R, slot: number, industry: Float64Array): number {
     this.records[slot] = record;
-    if (this.industryRows.length < (slot + 1) * INDUSTRY_DIM) {
-      const next = new Float64Array(Math.max(this.industryRows.length * 2, (slot + 1) * INDUSTRY_DIM));
+    if (this.industryRows.length < (slot + 1) * ROW_DIM) {
+      const next = new Float64Array(Math.max(this.industryRows.length * 2, (slot + 1) * ROW_DIM));
       next.set(this.industryRows);
       this.industryRows = next;
     }
-    this.industryRows.set(industry, slot * INDUSTRY_DIM);
+    this.industryRows.set(industry, slot * ROW_DIM);
     this.slotById.set(record.id, slot);
     this.changes++;
     return slot;
@@ -141,7 +143,7 @@ export class Side<R extends { id: string }> {
 
   industry(slot: number): Float64Array {
     if (!this.records[slot]) throw new RangeError(`slot ${slot} is not live`);
-    return this.industryRows.subarray(slot * INDUSTRY_DIM, (slot + 1) * INDUSTRY_DIM);
+    return this.industryRows.subarray(slot * ROW_DIM, (slot + 1) * ROW_DIM);
   }
 
   /** Everything needed to restore this side without analysing its records again. */
@@ -149,14 +151,15 @@ export class Side<R extends { id: string }> {
     return {
       index: this.index.exportState(),
       records: this.records.slice(),
-      industryRows: this.industryRows.slice(0, this.index.slotCount * INDUSTRY_DIM),
+      industryRows: this.industryRows.slice(0, this.index.slotCount * ROW_DIM),
     };
   }
 
   importState(state: SideState<R>): void {
+    if (state.industryRows.length !== state.index.alive.length * ROW_DIM) throw new Error('taxonomy rows do not match the slots');
     this.index.importState(state.index);
     this.records = state.records.slice();
-    this.industryRows = new Float64Array(Math.max(INDUSTRY_DIM * 1024, state.industryRows.length));
+    this.industryRows = new Float64Array(Math.max(ROW_DIM * 1024, state.industryRows.length));
     this.industryRows.set(state.industryRows);
     this.slotById.clear();
     this.changes++;
@@ -189,4 +192,9 @@ export class Side<R extends { id: string }> {
   get size(): number {
     return this.slotById.size;
   }
+}
+
+/** A taxonomy row must be whole: a shorter one would leave another record's numbers in its slot. */
+function checkRow(row: Float64Array): void {
+  if (row.length !== ROW_DIM) throw new RangeError(`a taxonomy row has ${ROW_DIM} numbers, not ${row.length}`);
 }

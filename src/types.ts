@@ -84,15 +84,28 @@ export interface ExplanationIndustry {
   weight: number;
 }
 
+export interface ExplanationDiscipline {
+  /** Code of the 一级学科 in 学位授予和人才培养学科目录 (2022), e.g. '0805'. */
+  code: string;
+  /** Its name, e.g. 材料科学与工程. */
+  name: string;
+  weight: number;
+}
+
 export interface Explanation {
   /** Contribution of each matched term; sums to the text part of the score. */
   terms: ExplanationTerm[];
   /** Contribution of each shared industry; sums to the industry part of the score. */
   industries: ExplanationIndustry[];
   /**
+   * Contribution of each discipline (学科) both sides' vocabulary points to; sums to the
+   * discipline part of the score. Present when the discipline weight is above 0 (the default).
+   */
+  disciplines?: ExplanationDiscipline[];
+  /**
    * The latent part of the score: latent weight × max(0, cosine of the two embeddings), 0 when
    * the candidate has none. Present only when the latent part is on and the query has an
-   * embedding; terms + industries + latent = score.
+   * embedding; terms + industries + disciplines + latent = score.
    */
   latent?: number;
 }

@@ -34,7 +34,7 @@ describe('compound expansion: a query word also finds the longer words that cont
       expect(matched(battery[0])).toEqual(['锂离子电池←电池']);
       expect(matched(battery[1])).toEqual(['燃料电池←电池']);
       for (const r of [...motor, ...battery]) {
-        const parts = [...r.explanation.terms, ...r.explanation.industries].reduce((s, t) => s + t.weight, 0);
+        const parts = [...r.explanation.terms, ...r.explanation.industries, ...(r.explanation.disciplines ?? [])].reduce((s, t) => s + t.weight, 0);
         expect(parts).toBeCloseTo(r.score, 12);
       }
     });

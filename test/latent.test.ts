@@ -34,7 +34,7 @@ function build(options: Parameters<typeof matcher>[0], e: ExpertInput[] = expert
 }
 
 const partsSum = (r: Recommendation): number =>
-  r.explanation.terms.reduce((s, t) => s + t.weight, 0) + r.explanation.industries.reduce((s, i) => s + i.weight, 0) + (r.explanation.latent ?? 0);
+  r.explanation.terms.reduce((s, t) => s + t.weight, 0) + r.explanation.industries.reduce((s, i) => s + i.weight, 0) + (r.explanation.disciplines ?? []).reduce((s, i) => s + i.weight, 0) + (r.explanation.latent ?? 0);
 
 describe('rerankLatent', () => {
   it('adds weight × max(0, cosine), never a negative part, re-orders with ties by key, then cuts', () => {

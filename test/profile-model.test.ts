@@ -133,7 +133,8 @@ describe('the publication-profiles preset', () => {
     for (const r of m.recommendExperts(need, { topK: 5 })) {
       const terms = r.explanation.terms.reduce((s, t) => s + t.weight, 0);
       const industries = r.explanation.industries.reduce((s, t) => s + t.weight, 0);
-      expect(terms + industries).toBeCloseTo(r.score, 9);
+      const disciplines = (r.explanation.disciplines ?? []).reduce((s, t) => s + t.weight, 0);
+      expect(terms + industries + disciplines).toBeCloseTo(r.score, 9);
     }
   });
 

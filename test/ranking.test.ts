@@ -109,7 +109,7 @@ describe('ranking invariants', () => {
         expect(recs.length).toBeLessThanOrEqual(topK);
         for (let i = 0; i < recs.length; i++) {
           const r = recs[i]!;
-          const sum = [...r.explanation.terms, ...r.explanation.industries].reduce((s, t) => s + t.weight, 0);
+          const sum = [...r.explanation.terms, ...r.explanation.industries, ...(r.explanation.disciplines ?? [])].reduce((s, t) => s + t.weight, 0);
           expect(sum).toBeCloseTo(r.score, 9);
           if (i > 0) {
             const p = recs[i - 1]!;

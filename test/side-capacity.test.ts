@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Side } from '../src/side.js';
-import { INDUSTRY_CODES } from '../src/taxonomy/codes.js';
+import { INDUSTRY_DIM, ROW_DIM } from '../src/taxonomy/row.js';
 
 const fields = [{ name: 'f', weight: 1, b: 0.5, refLength: 10, queryWeight: 1 }];
 const vocab = Array.from({ length: 12 }, (_, i) => `t${i}`);
@@ -10,9 +10,13 @@ interface Rec {
   id: string;
 }
 
+/** A taxonomy row: one industry and one discipline of each record's own, so rows that move are told apart. */
 function industryOf(n: number): Float64Array {
-  const v = new Float64Array(INDUSTRY_CODES.length);
-  v[n % v.length] = 1;
+  const v = new Float64Array(ROW_DIM);
+  v[n % INDUSTRY_DIM] = 1;
+  for (let k = INDUSTRY_DIM; k < ROW_DIM; k += 2) v[k] = -1;
+  v[INDUSTRY_DIM] = n % 100;
+  v[INDUSTRY_DIM + 1] = 1;
   return v;
 }
 

@@ -16,7 +16,7 @@ import { backgroundIdf, fixtures, matcher } from './helpers.js';
 const f = fixtures();
 const resources = { backgroundIdf: backgroundIdf() };
 /** A small grid: a handful of matcher builds, so the test stays fast. */
-const SMALL: GridInput = { industryShare: [0.05, 0.15, 0.4], synonym: [0.8], concept: [0.5], k1: [1.2, 2.2], idfPrior: [200] };
+const SMALL: GridInput = { industryShare: [0.05, 0.15, 0.4], disciplineRatio: [0, 0.5], synonym: [0.8], concept: [0.5], k1: [1.2, 2.2], idfPrior: [200] };
 
 function evaluated(options: Parameters<typeof matcher>[0]) {
   const m = matcher(options);
@@ -44,7 +44,11 @@ describe('tuneWeights on the fixtures (small grid)', () => {
     // The tuned parameters are the ones written, weights normalised to sum 1.
     const p = r.trace.final.params;
     expect(r.options).toEqual({
-      weights: { text: Number((1 - p.industryShare).toPrecision(12)), industry: p.industryShare },
+      weights: {
+        text: Number((1 - p.industryShare).toPrecision(12)),
+        industry: p.industryShare,
+        discipline: Number((p.disciplineRatio * (1 - p.industryShare)).toPrecision(12)),
+      },
       expansion: { synonym: p.synonym, concept: p.concept },
       k1: p.k1,
       idfPrior: p.idfPrior,
@@ -59,6 +63,7 @@ describe('tuneWeights on the fixtures (small grid)', () => {
     const d = resolveOptions({});
     expect(r.trace.final.start).toEqual({
       industryShare: d.weights.industry / (d.weights.text + d.weights.industry),
+      disciplineRatio: d.weights.discipline / d.weights.text,
       synonym: d.expansion.synonym,
       concept: d.expansion.concept,
       k1: d.k1,
@@ -97,7 +102,7 @@ describe('tuneWeights on the fixtures (small grid)', () => {
     expect(r.before.ndcg10).toBe(t.final.startNdcg10);
     expect(r.fitted.ndcg10).toBeGreaterThanOrEqual(r.before.ndcg10); // the start is a candidate
     // Each distinct configuration is built once: at most the size of the grid (plus the start).
-    expect(t.configurations).toBeLessThanOrEqual(3 * 2 + 1);
+    expect(t.configurations).toBeLessThanOrEqual(3 * 2 * 2 + 1);
   });
 });
 
@@ -188,17 +193,17 @@ describe('search mechanics', () => {
   });
 
   it('coordinate search climbs to the best grid point of a separable objective and keeps ties', async () => {
-    const target: TunedParams = { industryShare: 0.7, synonym: 0.6, concept: 0.25, k1: 1.6, idfPrior: 400 };
-    const scale: TunedParams = { industryShare: 1, synonym: 1, concept: 1, k1: 1, idfPrior: 1000 };
+    const target: TunedParams = { industryShare: 0.7, disciplineRatio: 1, synonym: 0.6, concept: 0.25, k1: 1.6, idfPrior: 400 };
+    const scale: TunedParams = { industryShare: 1, disciplineRatio: 1, synonym: 1, concept: 1, k1: 1, idfPrior: 1000 };
     const objective = async (p: TunedParams): Promise<number> =>
       0 - (Object.keys(p) as (keyof TunedParams)[]).reduce((s, n) => s + ((p[n] - target[n]) / scale[n]) ** 2, 0);
-    const start: TunedParams = { industryShare: 0.15, synonym: 0.8, concept: 0.5, k1: 1.2, idfPrior: 200 };
+    const start: TunedParams = { industryShare: 0.15, disciplineRatio: 0.5, synonym: 0.8, concept: 0.5, k1: 1.2, idfPrior: 200 };
     const trace = await coordinateSearch(start, DEFAULT_GRID, objective, 3);
     expect(trace.params).toEqual(target);
     expect(trace.ndcg10).toBe(0);
     expect(trace.steps.at(-1)?.pass).toBe(2); // the second pass changes nothing and stops the search
     const flat = await coordinateSearch(start, DEFAULT_GRID, async () => 0.5, 3);
     expect(flat.params).toEqual(start);
-    expect(flat.steps).toHaveLength(5);
+    expect(flat.steps).toHaveLength(6);
   });
 });

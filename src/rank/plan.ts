@@ -1,3 +1,4 @@
+import { DISCIPLINE_SLOTS, INDUSTRY_DIM, ROW_DIM } from '../taxonomy/row.js';
 import { createScratch, type QueryTerm, type ScoredSlot, type SearchIndex, type SearchOptions, Selection, searchChunks, searchTopK } from './search.js';
 
 /**
@@ -12,6 +13,10 @@ export interface QueryPlan {
   industry: number[];
   /** Boost of the text score at full industry agreement (industry weight / text weight). */
   industryBoost: number;
+  /** The query's main disciplines as (discipline number, weight) pairs, flattened. */
+  disciplines: number[];
+  /** Boost of the text score at full discipline agreement (discipline weight / text weight). */
+  disciplineBoost: number;
   k: number;
   minScore: number;
   /** Kind codes accepted (experts only); absent = all. */
@@ -21,8 +26,9 @@ export interface QueryPlan {
   industries?: number[];
 }
 
-/** What a plan reads besides postings: per-slot industry rows, kind codes and tie-break keys. */
+/** What a plan reads besides postings: per-slot taxonomy rows, kind codes and tie-break keys. */
 export interface PlanIndex extends SearchIndex {
+  /** Taxonomy rows (src/taxonomy/row.ts), ROW_DIM numbers per slot. */
   industryRows: Float64Array;
   kindOf: (slot: number) => number;
   tieKey: (slot: number) => string;
@@ -47,11 +53,15 @@ export function runPlanChunks(ix: PlanIndex, plan: QueryPlan, chunk: number, cla
 
 /** A plan's search options: its industry boost and filters read from the index's per-slot data. */
 function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
-  const dim = plan.industry.length;
+  const dim = ROW_DIM;
   const q = Float64Array.from(plan.industry);
   const rows = ix.industryRows;
   const boost = plan.industryBoost;
   const hasIndustry = boost > 0 && plan.industry.some((x) => x > 0);
+  const dBoost = plan.disciplineBoost;
+  const hasDiscipline = dBoost > 0 && plan.disciplines.length > 0;
+  const industryPart = hasIndustry ? sparseDot(q, rows, dim, boost) : () => 0;
+  const disciplinePart = hasDiscipline ? disciplineDot(plan.disciplines, rows, dBoost) : () => 0;
   const kinds = plan.kinds ? new Set(plan.kinds) : undefined;
   const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
   const wanted = plan.industries;
@@ -59,9 +69,10 @@ function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
   return {
     k: plan.k,
     textScale: plan.textScale,
-    // industryBoost × cos(query industries, the slot's industries): both are unit vectors.
-    boost: hasIndustry ? sparseDot(q, rows, dim, boost) : () => 0,
-    boostBound: hasIndustry ? boost : 0,
+    // industryBoost × cos(query industries, the slot's industries): both are unit vectors; and
+    // disciplineBoost × the dot product of the two sides' main disciplines (at most 1).
+    boost: hasDiscipline ? (hasIndustry ? (slot: number) => industryPart(slot) + disciplinePart(slot) : disciplinePart) : industryPart,
+    boostBound: (hasIndustry ? boost : 0) + (hasDiscipline ? dBoost : 0),
     ...(filtered
       ? {
           accept: (slot: number) => {
@@ -75,6 +86,26 @@ function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
       : {}),
     tieKey: ix.tieKey,
     minScore: plan.minScore,
+  };
+}
+
+/**
+ * factor × Σ over the disciplines of the query (pairs of number, weight) and of the slot's row of
+ * the products of their weights.
+ */
+function disciplineDot(pairs: readonly number[], rows: Float64Array, factor: number): (slot: number) => number {
+  const n = pairs.length / 2;
+  const qi = Int32Array.from({ length: n }, (_, j) => pairs[2 * j] as number);
+  const qw = Float64Array.from({ length: n }, (_, j) => (pairs[2 * j + 1] as number) * factor);
+  return (slot) => {
+    const base = slot * ROW_DIM + INDUSTRY_DIM;
+    let s = 0;
+    for (let k = 0; k < 2 * DISCIPLINE_SLOTS; k += 2) {
+      const d = rows[base + k] as number;
+      if (d < 0) break;
+      for (let j = 0; j < n; j++) if (qi[j] === d) s += (qw[j] as number) * (rows[base + k + 1] as number);
+    }
+    return s;
   };
 }
 

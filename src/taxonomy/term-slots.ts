@@ -1,8 +1,7 @@
 import type { Vocabulary } from '../index/vocabulary.js';
-import type { Classifier } from './classify.js';
 
 /**
- * The classifier's `termSlot` of every term of a vocabulary, by term id, filled as the vocabulary
+ * A classifier's `termSlot` of every term of a vocabulary, by term id, filled as the vocabulary
  * grows (it only grows) and started again for another vocabulary object (a loaded snapshot's).
  * With it a record's industry is classified from the term ids its tokens were interned to,
  * without hashing each token a second time.
@@ -12,7 +11,7 @@ export class TermSlots {
   private filled = 0;
   private vocab: Vocabulary | null = null;
 
-  constructor(private readonly classifier: Classifier) {}
+  constructor(private readonly classifier: { termSlot(term: string): number }) {}
 
   /** Slots by term id for every term of `vocab` (valid until its next new term). */
   of(vocab: Vocabulary): Int32Array {

@@ -3,12 +3,15 @@
  * analyser makes of every one of them and of a few probe sentences (normalisation, Traditional
  * characters, English stemming). A binary snapshot stores its index as analysed tokens, so it is
  * only valid for a matcher whose analysis gives the same tokens: another innomatch version, another
- * lexicon or segmenter dictionary changes the fingerprint, and `loadMatcher` then re-analyses the
+ * lexicon, segmenter dictionary, industry or discipline vocabulary or taxonomy row layout changes the fingerprint, and `loadMatcher` then re-analyses the
  * snapshot's records instead of restoring its index.
  */
 import { createHash } from 'node:crypto';
 import type { Analyzer } from './analyzer.js';
 import type { Lexicon } from './resources.js';
+import { DISCIPLINES } from '../taxonomy/disciplines/index.js';
+import { INDUSTRY_TERMS } from '../taxonomy/lexicon.js';
+import { ROW_DIM } from '../taxonomy/row.js';
 
 const PROBES = [
   '电机带载跑一会儿机壳就烫手，温升过高，需要优化永磁同步电机的热管理与冷却结构。',
@@ -30,5 +33,12 @@ export function analysisFingerprint(lexicon: Lexicon, analyzer: Analyzer, charBi
     for (const term of list) put(analyzer.analyze(term));
   }
   for (const p of PROBES) put(analyzer.analyze(p));
+  // The taxonomy rows stored beside the index: their layout and the vocabularies they come from.
+  put(['rows', ROW_DIM]);
+  put(INDUSTRY_TERMS);
+  for (const d of DISCIPLINES) {
+    put([d.code, d.terms]);
+    for (const term of d.terms) put(analyzer.analyze(term));
+  }
   return hash.digest('hex');
 }

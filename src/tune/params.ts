@@ -5,10 +5,12 @@ import { deepFreeze } from '../util/freeze.js';
 /**
  * The score parameters that tuning fits, all existing matcher options. Only the ratio of the two
  * score weights matters to a ranking, so they are one parameter: the industry share
- * s = industry / (text + industry) in [0, 1), written back as `weights: { text: 1 − s, industry: s }`.
+ * s = industry / (text + industry) in [0, 1), written back as `weights: { text: 1 − s, industry: s }`;
+ * the discipline weight is tuned as its ratio r to the text weight (discipline = r × text).
  */
 export interface TunedParams {
   industryShare: number;
+  disciplineRatio: number;
   synonym: number;
   concept: number;
   k1: number;
@@ -18,12 +20,13 @@ export interface TunedParams {
 export type ParamName = keyof TunedParams;
 
 /** The order in which coordinate-wise search visits the parameters. */
-export const PARAM_NAMES: readonly ParamName[] = ['industryShare', 'synonym', 'concept', 'k1', 'idfPrior'];
+export const PARAM_NAMES: readonly ParamName[] = ['industryShare', 'disciplineRatio', 'synonym', 'concept', 'k1', 'idfPrior'];
 
 export type TuneGrid = Record<ParamName, readonly number[]>;
 
 export const DEFAULT_GRID: Readonly<TuneGrid> = deepFreeze({
   industryShare: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+  disciplineRatio: [0, 0.25, 0.5, 1, 2],
   synonym: [0, 0.2, 0.4, 0.6, 0.8, 1],
   concept: [0, 0.25, 0.5, 0.75, 1],
   k1: [0.6, 0.9, 1.2, 1.6, 2.2, 3],
@@ -36,6 +39,7 @@ const values = (min: number, max: number) => z.array(z.number().min(min).max(max
 export const gridSchema = z.strictObject({
   // Below 1: the text weight must stay positive.
   industryShare: z.array(z.number().min(0).max(0.99)).min(1).max(50).optional(),
+  disciplineRatio: values(0, 100).optional(),
   synonym: values(0, 1).optional(),
   concept: values(0, 1).optional(),
   k1: z.array(z.number().positive().max(100)).min(1).max(50).optional(),
@@ -49,6 +53,7 @@ export function paramsOf(o: ResolvedOptions): TunedParams {
   const sum = o.weights.text + o.weights.industry;
   return {
     industryShare: sum > 0 ? round(o.weights.industry / sum) : 0,
+    disciplineRatio: round(o.weights.discipline / o.weights.text),
     synonym: o.expansion.synonym,
     concept: o.expansion.concept,
     k1: o.k1,
@@ -60,7 +65,7 @@ export function paramsOf(o: ResolvedOptions): TunedParams {
 export function withParams(base: MatcherOptions, p: TunedParams): MatcherOptions {
   return {
     ...base,
-    weights: { text: round(1 - p.industryShare), industry: round(p.industryShare) },
+    weights: { text: round(1 - p.industryShare), industry: round(p.industryShare), discipline: round(p.disciplineRatio * (1 - p.industryShare)) },
     expansion: { synonym: p.synonym, concept: p.concept },
     k1: p.k1,
     idfPrior: p.idfPrior,

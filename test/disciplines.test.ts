@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../src/index.js';
+import { resolveOptions } from '../src/config.js';
+import { buildPipeline } from '../src/prepare.js';
+import { createSegmenter } from '../src/text/backends/index.js';
+import { DISCIPLINE_CODES, DISCIPLINES } from '../src/taxonomy/disciplines/index.js';
+import { DISCIPLINE_SLOTS, disciplinesOfRow, INDUSTRY_DIM, ROW_DIM, taxonomyRow } from '../src/taxonomy/row.js';
+import { Vocabulary } from '../src/index/vocabulary.js';
+
+const options = resolveOptions({});
+const pipeline = buildPipeline(options, (words) => createSegmenter(options.segmenter, words));
+
+function top(text: string): string[] {
+  const ev = pipeline.disciplines.evidenceOfFields([[...pipeline.analyzer.analyze(text)]], [1]);
+  return disciplinesOfRow(taxonomyRow(new Float64Array(INDUSTRY_DIM), ev)).map((d) => DISCIPLINE_CODES[d.index] as string);
+}
+
+describe('discipline vocabularies', () => {
+  it('are one entry per catalogue code, each with a substantial vocabulary of its own', () => {
+    expect(new Set(DISCIPLINE_CODES).size).toBe(DISCIPLINES.length);
+    expect(DISCIPLINES.length).toBeGreaterThanOrEqual(100);
+    for (const d of DISCIPLINES) {
+      expect(d.code).toMatch(/^\d{4}$/);
+      expect(new Set(d.terms).size, d.name).toBe(d.terms.length);
+      expect(d.terms.length, d.name).toBeGreaterThanOrEqual(90);
+      expect(d.terms.every((t) => t.trim() === t && t.length >= 2), d.name).toBe(true);
+    }
+  });
+});
+
+describe('discipline classification', () => {
+  it('names the discipline of real research text first', () => {
+    expect(top('采用选区激光熔化制备钛合金试样，研究热处理对显微组织、晶粒尺寸和抗拉强度的影响，并用透射电镜观察析出相。')[0]).toBe('0805');
+    expect(top('基于北斗与GPS组合的精密单点定位，分析对流层延迟和整周模糊度固定对定位精度的影响。')[0]).toBe('0816');
+    expect(top('肝郁脾虚证患者的舌象与脉象特征，探讨疏肝健脾治法的辨证论治规律。')[0]).toBe('1005');
+  });
+
+  it('finds a term inside a longer token and a term the segmenter splits', () => {
+    // 晶界偏析 analyses to two tokens; 钛合金粉末 is one token holding 钛合金.
+    const split = pipeline.analyzer.analyze('晶界偏析');
+    expect(split.length).toBeGreaterThan(1);
+    expect(top('晶界偏析')[0]).toBe('0805');
+    expect(top('钛合金粉末')[0]).toBe('0805');
+  });
+
+  it('finds no discipline in text without vocabulary', () => {
+    expect(top('The quick brown fox jumps over the lazy dog.')).toEqual([]);
+    expect(top('请于下周一前提交报名表，联系人电话另行通知。')).toEqual([]);
+  });
+
+  it('gives the same evidence from term ids as from tokens', () => {
+    const vocab = new Vocabulary();
+    const texts = ['采用选区激光熔化制备钛合金试样，晶界偏析与析出相', '肝郁脾虚证的舌象与脉象，疏肝健脾', '北斗精密单点定位与对流层延迟，InSAR 形变监测'];
+    for (const t of texts) {
+      const fields = [[...pipeline.analyzer.analyze(t)], [...pipeline.analyzer.analyze(t.slice(3))]];
+      const ids = fields.map((f) => Int32Array.from(f, (x) => vocab.intern(x)));
+      const slots = Int32Array.from(vocab.all(), (x) => pipeline.disciplines.termSlot(x));
+      const a = pipeline.disciplines.evidenceOfFields(fields, [2, 1]);
+      const b = pipeline.disciplines.evidenceOfIds(ids, [2, 1], slots, vocab.all());
+      expect([...b]).toEqual([...a]);
+      expect(a.some((x) => x > 0)).toBe(true);
+    }
+  });
+
+  it('keeps the largest disciplines of a unit vector in the row, largest first', () => {
+    const ev = new Float64Array(DISCIPLINES.length);
+    ev[5] = 3;
+    ev[2] = 4;
+    ev[9] = 1;
+    ev[7] = 0.5;
+    const row = taxonomyRow(new Float64Array(INDUSTRY_DIM), ev);
+    expect(row.length).toBe(ROW_DIM);
+    const norm = Math.sqrt(9 + 16 + 1 + 0.25);
+    expect(disciplinesOfRow(row)).toEqual([
+      { index: 2, weight: 4 / norm },
+      { index: 5, weight: 3 / norm },
+      { index: 9, weight: 1 / norm },
+    ].slice(0, DISCIPLINE_SLOTS));
+    expect(disciplinesOfRow(taxonomyRow(new Float64Array(INDUSTRY_DIM), new Float64Array(DISCIPLINES.length)))).toEqual([]);
+  });
+});
+
+describe('discipline agreement in the score', () => {
+  const experts = [
+    // Both share the need's words 涂层 and 结合强度 once; one writes as a materials scientist, one as a clinician.
+    { id: 'mat', name: '甲', bio: '涂层结合强度。主要从事显微组织、晶界、析出相与热处理研究，熟悉透射电镜和X射线衍射表征。' },
+    { id: 'med', name: '乙', bio: '涂层结合强度。主要从事患者随访、临床试验与护理干预研究，熟悉病例对照和队列研究设计。' },
+  ];
+  const need = { id: 'n', description: '钛合金涂层结合强度不够，热处理后显微组织与晶界析出相如何调控？' };
+
+  it('ranks the expert of the need\'s discipline first and explains the part', () => {
+    const m = createMatcher();
+    m.addExperts(experts);
+    const recs = m.recommendExperts(need);
+    expect(recs.map((r) => r.id)[0]).toBe('mat');
+    const e = recs[0]?.explanation;
+    expect(e?.disciplines?.[0]?.code).toBe('0805');
+    expect(e?.disciplines?.[0]?.name).toBe('材料科学与工程');
+    const sum = (e?.terms ?? []).reduce((s, t) => s + t.weight, 0) + (e?.industries ?? []).reduce((s, t) => s + t.weight, 0) + (e?.disciplines ?? []).reduce((s, t) => s + t.weight, 0);
+    expect(sum).toBeCloseTo(recs[0]?.score ?? 0, 10);
+  });
+
+  it('has no discipline part at weight 0', () => {
+    const m = createMatcher({ weights: { discipline: 0 } });
+    m.addExperts(experts);
+    const recs = m.recommendExperts(need);
+    expect(recs.every((r) => r.explanation.disciplines === undefined)).toBe(true);
+  });
+});
