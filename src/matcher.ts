@@ -204,8 +204,10 @@ class MatcherImpl implements Matcher {
     this.classifier = pipeline.classifier;
     this.expertSlots = new TermSlots(this.classifier);
     this.needSlots = new TermSlots(this.classifier);
-    this.expertDisciplineSlots = new TermSlots(this.pipeline.disciplines);
-    this.needDisciplineSlots = new TermSlots(this.pipeline.disciplines);
+    // The discipline classifier is built on first use (see buildPipeline).
+    const disciplineSlot = { termSlot: (token: string): number => pipeline.disciplines.termSlot(token) };
+    this.expertDisciplineSlots = new TermSlots(disciplineSlot);
+    this.needDisciplineSlots = new TermSlots(disciplineSlot);
     this.expansions = buildExpansionTable(this.analyzer, pipeline.lexicon.synonymGroups, CONCEPTS, options.expansion);
     this.labels = glossaryLabels(this.analyzer, [...pipeline.lexicon.synonymGroups.flat(), ...CONCEPTS.flatMap((c) => [...c.symptoms, ...c.science])]);
     this.background =
@@ -257,11 +259,12 @@ class MatcherImpl implements Matcher {
     specs: readonly FieldSpec[],
   ): void {
     const weights = specs.map((f) => f.queryWeight);
-    const disciplines = this.pipeline.disciplines;
+    const disciplines = this.options.weights.discipline > 0 ? this.pipeline.disciplines : null;
+    const none = new Float64Array(0);
     records.forEach((r, i) => {
       const ids = side.index.internFields(fields[i] as string[][]);
       const vocab = side.index.vocab;
-      const evidence = disciplines.evidenceOfIds(ids, weights, disciplineSlots.of(vocab), vocab.all());
+      const evidence = disciplines ? disciplines.evidenceOfIds(ids, weights, disciplineSlots.of(vocab), vocab.all()) : none;
       const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
       side.addIds(r, ids, industry);
     });

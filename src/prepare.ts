@@ -13,7 +13,7 @@ import { concatUnits, EXPERT_FIELDS, expertFieldTokens, expertUnitTokens, type F
 import { buildClassifier, type Classifier } from './taxonomy/classify.js';
 import type { IndustryCode } from './taxonomy/codes.js';
 import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
-import { buildDisciplineClassifier, type DisciplineClassifier } from './taxonomy/disciplines/classify.js';
+import { buildDisciplineClassifier, type DisciplineClassifier, NO_DISCIPLINES } from './taxonomy/disciplines/classify.js';
 import { DISCIPLINES } from './taxonomy/disciplines/index.js';
 import { ROW_DIM, taxonomyRow } from './taxonomy/row.js';
 import { declaredScores, industryVector } from './taxonomy/vector.js';
@@ -24,12 +24,12 @@ import type { Segmenter } from './text/segmenter.js';
 import { synonymClasses } from './text/expansion.js';
 import type { ExpertInput, IndustryScore, NeedInput } from './types.js';
 
-/** The analyser and classifier of a matcher's options. */
+/** The analyser and classifiers of a matcher's options. */
 export interface TextPipeline {
   lexicon: Lexicon;
   analyzer: Analyzer;
   classifier: Classifier;
-  disciplines: DisciplineClassifier;
+  readonly disciplines: DisciplineClassifier;
 }
 
 /** Builds the pipeline of `options`; `segmenter` is made from the lexicon's words by the caller. */
@@ -50,7 +50,18 @@ export function buildPipeline(options: ResolvedOptions, segmenterFor: (words: re
     relative: options.classifyRelative,
     minEvidence: options.classifyMinEvidence,
   });
-  return { lexicon, analyzer, classifier, disciplines: buildDisciplineClassifier(analyzer, DISCIPLINES) };
+  // Built on first use (~30 ms: it analyses every vocabulary term); none when the score has no
+  // discipline part, so that such a matcher pays nothing for it.
+  let disciplines: DisciplineClassifier | undefined;
+  return {
+    lexicon,
+    analyzer,
+    classifier,
+    get disciplines(): DisciplineClassifier {
+      disciplines ??= options.weights.discipline > 0 ? buildDisciplineClassifier(analyzer, DISCIPLINES) : NO_DISCIPLINES;
+      return disciplines;
+    },
+  };
 }
 
 /** A record ready for the index. */

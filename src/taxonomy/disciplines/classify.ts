@@ -10,7 +10,7 @@ import type { Discipline } from './types.js';
 export interface DisciplineClassifier {
   /** Number of disciplines (the length of an evidence vector). */
   readonly size: number;
-  /** Evidence per discipline of field-weighted tokens. */
+  /** Evidence per discipline of field-weighted tokens (a vector the next call reuses). */
   evidenceOfFields(fields: readonly (readonly string[])[], weights: readonly number[]): Float64Array;
   /**
    * `evidenceOfFields` of a record given as term ids, with each id's `termSlot` in `slotOfId`
@@ -21,11 +21,13 @@ export interface DisciplineClassifier {
   termSlot(token: string): number;
 }
 
-/** What one token finds: the terms it contains, and the terms of several tokens it starts (their other tokens). */
-interface Entry {
-  contained: number[];
-  phrases: { rest: readonly string[]; term: number }[];
-}
+/** Finds nothing: for a matcher whose score has no discipline part. */
+export const NO_DISCIPLINES: DisciplineClassifier = Object.freeze({
+  size: 0,
+  evidenceOfFields: () => new Float64Array(0),
+  evidenceOfIds: () => new Float64Array(0),
+  termSlot: () => -1,
+});
 
 export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: readonly Discipline[]): DisciplineClassifier {
   const D = disciplines.length;
@@ -58,26 +60,49 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
       if (!list.includes(di)) list.push(di);
     }
   });
-  // Per token (slot): the terms it contains and the phrases it starts, longest phrase first.
-  const entries: Entry[] = [];
+  // Per token (slot): the terms it contains (cFlat[cStart[s]..cEnd[s]]) and the phrases it
+  // starts (pRest / pTerm [pStart[s]..pEnd[s]], longest first), in flat arrays for the hot loop.
+  const cStart: number[] = [];
+  const cEnd: number[] = [];
+  const cFlat: number[] = [];
+  const pStart: number[] = [];
+  const pEnd: number[] = [];
+  const pRest: (readonly string[])[] = [];
+  const pTerm: number[] = [];
   const slotOf = new Map<string, number>();
-  const slotOfToken = (token: string): number => {
+  /** The slot of a token, made when it finds something; -1 when it finds nothing. */
+  const computeSlot = (token: string): number => {
     const known = slotOf.get(token);
     if (known !== undefined) return known;
     const contained: number[] = [];
-    for (let i = 0; i < token.length; i++) {
+    for (let i = 0; i + 2 <= token.length; i++) {
       for (let j = i + 2; j <= Math.min(token.length, i + longest); j++) {
         const t = termOf.get(token.slice(i, j));
         if (t !== undefined && !contained.includes(t)) contained.push(t);
       }
     }
-    const phrases = (phrasesOf.get(token) ?? []).slice().sort((a, b) => b.rest.length - a.rest.length);
-    let s = -1;
-    if (contained.length > 0 || phrases.length > 0) {
-      s = entries.length;
-      entries.push({ contained, phrases });
+    const phrases = phrasesOf.get(token);
+    if (contained.length === 0 && phrases === undefined) return -1;
+    const s = cStart.length;
+    cStart.push(cFlat.length);
+    cFlat.push(...contained);
+    cEnd.push(cFlat.length);
+    pStart.push(pTerm.length);
+    for (const p of (phrases ?? []).slice().sort((a, b) => b.rest.length - a.rest.length)) {
+      pRest.push(p.rest);
+      pTerm.push(p.term);
     }
+    pEnd.push(pTerm.length);
     slotOf.set(token, s);
+    return s;
+  };
+  // Tokens that find nothing, remembered for the string path (queries, worker threads); the
+  // term-id path remembers slots by id (TermSlots) and asks once per vocabulary term.
+  const nothing = new Set<string>();
+  const slotOfToken = (token: string): number => {
+    if (nothing.has(token)) return -1;
+    const s = computeSlot(token);
+    if (s < 0) nothing.add(token);
     return s;
   };
   const specificity = Float64Array.from(listedBy, (l) => Math.log(1 + D / l.length));
@@ -87,6 +112,11 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
   const seen = new Int32Array(T);
   let call = 0;
   let n = 0;
+  // The evidence vector is reused from call to call: only the disciplines a call touched are
+  // cleared by the next.
+  const ev = new Float64Array(D);
+  const touched = new Int32Array(D);
+  let nTouched = 0;
 
   function begin(): void {
     if (++call === 0x7fffffff) {
@@ -94,6 +124,8 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
       call = 1;
     }
     n = 0;
+    for (let j = 0; j < nTouched; j++) ev[touched[j] as number] = 0;
+    nTouched = 0;
   }
 
   function countTerm(t: number, w: number): void {
@@ -105,46 +137,46 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
     count[t] = (count[t] as number) + w;
   }
 
-  /** Counts the terms found at position k of a field of `len` tokens; `at(j)` reads token j. */
-  function countAt(s: number, k: number, len: number, w: number, at: (j: number) => string): void {
-    const e = entries[s] as Entry;
-    for (const t of e.contained) countTerm(t, w);
-    for (const p of e.phrases) {
-      const m = p.rest.length;
-      if (k + m >= len) continue;
-      let ok = true;
-      for (let j = 0; j < m && ok; j++) ok = at(k + 1 + j) === p.rest[j];
-      if (ok) {
-        countTerm(p.term, w);
-        return;
-      }
-    }
-  }
-
   function evidence(): Float64Array {
-    const ev = new Float64Array(D);
     for (let j = 0; j < n; j++) {
       const t = seen[j] as number;
       const c = count[t] as number;
       const v = (specificity[t] as number) * (c >= 1 ? 1 + Math.log(c) : c);
-      for (const d of listedBy[t] as number[]) ev[d] = (ev[d] as number) + v;
+      const list = listedBy[t] as number[];
+      for (let k = 0; k < list.length; k++) {
+        const d = list[k] as number;
+        if (ev[d] === 0) touched[nTouched++] = d;
+        ev[d] = (ev[d] as number) + v;
+      }
     }
     return ev;
   }
 
   return {
     size: D,
-    termSlot: slotOfToken,
+    termSlot: computeSlot,
     evidenceOfFields(fields, weights) {
       begin();
-      fields.forEach((tokens, f) => {
+      for (let f = 0; f < fields.length; f++) {
         const w = weights[f] as number;
-        const at = (j: number): string => tokens[j] as string;
+        const tokens = fields[f] as readonly string[];
         for (let k = 0; k < tokens.length; k++) {
           const s = slotOfToken(tokens[k] as string);
-          if (s >= 0) countAt(s, k, tokens.length, w, at);
+          if (s < 0) continue;
+          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) countTerm(cFlat[j] as number, w);
+          for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
+            const rest = pRest[q] as readonly string[];
+            const m = rest.length;
+            if (k + m >= tokens.length) continue;
+            let ok = true;
+            for (let j = 0; j < m && ok; j++) ok = tokens[k + 1 + j] === rest[j];
+            if (ok) {
+              countTerm(pTerm[q] as number, w);
+              break;
+            }
+          }
         }
-      });
+      }
       return evidence();
     },
     evidenceOfIds(fieldIds, weights, slotOfId, terms) {
@@ -152,10 +184,21 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
       for (let f = 0; f < fieldIds.length; f++) {
         const w = weights[f] as number;
         const ids = fieldIds[f] as Int32Array;
-        const at = (j: number): string => terms[ids[j] as number] as string;
         for (let k = 0; k < ids.length; k++) {
           const s = slotOfId[ids[k] as number] as number;
-          if (s >= 0) countAt(s, k, ids.length, w, at);
+          if (s < 0) continue;
+          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) countTerm(cFlat[j] as number, w);
+          for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
+            const rest = pRest[q] as readonly string[];
+            const m = rest.length;
+            if (k + m >= ids.length) continue;
+            let ok = true;
+            for (let j = 0; j < m && ok; j++) ok = terms[ids[k + 1 + j] as number] === rest[j];
+            if (ok) {
+              countTerm(pTerm[q] as number, w);
+              break;
+            }
+          }
         }
       }
       return evidence();
