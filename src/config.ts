@@ -130,6 +130,7 @@ export const PUBLICATION_PROFILES = Object.freeze({
   profileModel: 'centroid',
   charBigrams: true,
   idfPrior: 0,
+  weights: Object.freeze({ discipline: 0.6 }),
 } as const satisfies MatcherOptions);
 export type ResolvedOptions = z.output<typeof matcherOptionsSchema>;
 

@@ -261,10 +261,11 @@ class MatcherImpl implements Matcher {
     const weights = specs.map((f) => f.queryWeight);
     const disciplines = this.options.weights.discipline > 0 ? this.pipeline.disciplines : null;
     const none = new Float64Array(0);
+    const once = specs.map(() => 1); // every occurrence of a discipline's term counts the same
     records.forEach((r, i) => {
       const ids = side.index.internFields(fields[i] as string[][]);
       const vocab = side.index.vocab;
-      const evidence = disciplines ? disciplines.evidenceOfIds(ids, weights, disciplineSlots.of(vocab), vocab.all()) : none;
+      const evidence = disciplines ? disciplines.evidenceOfIds(ids, once, disciplineSlots.of(vocab), vocab.all()) : none;
       const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
       side.addIds(r, ids, industry);
     });

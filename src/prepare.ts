@@ -95,7 +95,9 @@ export function industryVectorOf(
   specs: readonly FieldSpec[],
 ): Float64Array {
   const weights = specs.map((f) => f.queryWeight);
-  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, weights), p.disciplines.evidenceOfFields(fields, weights));
+  // Every occurrence of a discipline's term counts the same, in whichever field.
+  const once = specs.map(() => 1);
+  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, weights), p.disciplines.evidenceOfFields(fields, once));
 }
 
 export function prepareExpert(p: TextPipeline, e: ExpertInput, centroid: boolean): Prepared {
