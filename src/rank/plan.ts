@@ -1,4 +1,4 @@
-import { DISCIPLINE_SLOTS, INDUSTRY_DIM, ROW_DIM } from '../taxonomy/row.js';
+import { INDUSTRY_DIM, ROW_DIM } from '../taxonomy/row.js';
 import { createScratch, type QueryTerm, type ScoredSlot, type SearchIndex, type SearchOptions, Selection, searchChunks, searchTopK } from './search.js';
 
 /**
@@ -52,16 +52,16 @@ export function runPlanChunks(ix: PlanIndex, plan: QueryPlan, chunk: number, cla
 }
 
 /** A plan's search options: its industry boost and filters read from the index's per-slot data. */
-function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
+export function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
   const dim = ROW_DIM;
-  const q = Float64Array.from(plan.industry);
   const rows = ix.industryRows;
-  const boost = plan.industryBoost;
-  const hasIndustry = boost > 0 && plan.industry.some((x) => x > 0);
-  const dBoost = plan.disciplineBoost;
-  const hasDiscipline = dBoost > 0 && plan.disciplines.length > 0;
-  const industryPart = hasIndustry ? sparseDot(q, rows, dim, boost) : () => 0;
-  const disciplinePart = hasDiscipline ? disciplineDot(plan.disciplines, rows, dBoost) : () => 0;
+  const hasIndustry = plan.industryBoost > 0 && plan.industry.some((x) => x > 0);
+  const hasDiscipline = plan.disciplineBoost > 0 && plan.disciplines.length > 0;
+  // The query's discipline weights have at most unit length (they are part of a unit vector),
+  // and so have a slot's: their dot product is at most the query's length.
+  let qNorm = 0;
+  for (let j = 1; j < plan.disciplines.length; j += 2) qNorm += (plan.disciplines[j] as number) ** 2;
+  qNorm = Math.min(1, Math.sqrt(qNorm) * (1 + 1e-9));
   const kinds = plan.kinds ? new Set(plan.kinds) : undefined;
   const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
   const wanted = plan.industries;
@@ -70,9 +70,9 @@ function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
     k: plan.k,
     textScale: plan.textScale,
     // industryBoost × cos(query industries, the slot's industries): both are unit vectors; and
-    // disciplineBoost × the dot product of the two sides' main disciplines (at most 1).
-    boost: hasDiscipline ? (hasIndustry ? (slot: number) => industryPart(slot) + disciplinePart(slot) : disciplinePart) : industryPart,
-    boostBound: (hasIndustry ? boost : 0) + (hasDiscipline ? dBoost : 0),
+    // disciplineBoost × the dot product of the two sides' main disciplines.
+    boost: hasIndustry || hasDiscipline ? taxonomyBoost(plan, hasIndustry, hasDiscipline, rows) : () => 0,
+    boostBound: (hasIndustry ? plan.industryBoost : 0) + (hasDiscipline ? plan.disciplineBoost * qNorm : 0),
     ...(filtered
       ? {
           accept: (slot: number) => {
@@ -90,42 +90,30 @@ function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
 }
 
 /**
- * factor × Σ over the disciplines of the query (pairs of number, weight) and of the slot's row of
- * the products of their weights.
+ * industryBoost × (the query's industries · the slot's) + disciplineBoost × (the query's
+ * disciplines · the slot's), reading the query's non-zero industries (usually one or two) and the
+ * slot's few disciplines: one function for every query, so its call site stays monomorphic.
  */
-function disciplineDot(pairs: readonly number[], rows: Float64Array, factor: number): (slot: number) => number {
-  const n = pairs.length / 2;
-  const qi = Int32Array.from({ length: n }, (_, j) => pairs[2 * j] as number);
-  const qw = Float64Array.from({ length: n }, (_, j) => (pairs[2 * j + 1] as number) * factor);
-  return (slot) => {
-    const base = slot * ROW_DIM + INDUSTRY_DIM;
-    let s = 0;
-    for (let k = 0; k < 2 * DISCIPLINE_SLOTS; k += 2) {
-      const d = rows[base + k] as number;
-      if (d < 0) break;
-      for (let j = 0; j < n; j++) if (qi[j] === d) s += (qw[j] as number) * (rows[base + k + 1] as number);
-    }
-    return s;
-  };
-}
-
-/** factor × (q · row of slot), reading only the query's non-zero industries (usually one or two). */
-function sparseDot(q: Float64Array, rows: Float64Array, dim: number, factor: number): (slot: number) => number {
+function taxonomyBoost(plan: QueryPlan, withIndustry: boolean, withDiscipline: boolean, rows: Float64Array): (slot: number) => number {
   const idx: number[] = [];
-  q.forEach((x, i) => {
-    if (x > 0) idx.push(i);
-  });
-  const w = Float64Array.from(idx, (i) => (q[i] as number) * factor);
-  const at = Int32Array.from(idx);
-  if (at.length === 1) {
-    const i0 = at[0] as number;
-    const w0 = w[0] as number;
-    return (slot) => w0 * (rows[slot * dim + i0] as number);
-  }
+  if (withIndustry) plan.industry.forEach((x, i) => x > 0 && idx.push(i));
+  const ii = Int32Array.from(idx);
+  const iw = Float64Array.from(idx, (i) => (plan.industry[i] as number) * plan.industryBoost);
+  const ni = ii.length;
+  const pairs = withDiscipline ? plan.disciplines : [];
+  let size = 0;
+  for (let j = 0; j < pairs.length; j += 2) size = Math.max(size, (pairs[j] as number) + 1);
+  const qd = new Float64Array(size);
+  for (let j = 0; j < pairs.length; j += 2) qd[pairs[j] as number] = (pairs[j + 1] as number) * plan.disciplineBoost;
   return (slot) => {
+    const base = slot * ROW_DIM;
     let s = 0;
-    const base = slot * dim;
-    for (let j = 0; j < at.length; j++) s += (w[j] as number) * (rows[base + (at[j] as number)] as number);
+    for (let j = 0; j < ni; j++) s += (iw[j] as number) * (rows[base + (ii[j] as number)] as number);
+    for (let k = base + INDUSTRY_DIM, end = base + ROW_DIM; k < end; k += 2) {
+      const d = rows[k] as number;
+      if (d < 0) break;
+      if (d < size) s += (qd[d] as number) * (rows[k + 1] as number);
+    }
     return s;
   };
 }

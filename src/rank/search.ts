@@ -432,10 +432,16 @@ export class Selection {
       bound = Math.max(bound, least);
     }
     let cut = margin(bound);
+    const minScore = opts.minScore;
     for (let c = 0; c < m; c++) {
       const text = candText[c] as number;
-      if (scale * this.stretch * text < cut) continue;
-      offer(top, opts, cand[c] as number, text);
+      if (scale * this.stretch * text < cut || text <= 0) continue;
+      const d = cand[c] as number;
+      const score = scale * text * (1 + opts.boost(d));
+      // Below the cut it cannot be among the k best (the cut is under a lower bound of the k-th
+      // best score): not offered, nothing allocated.
+      if (score < cut || score < minScore) continue;
+      top.offer({ slot: d, text, score });
       const held = top.threshold();
       if (held && held.score > bound) {
         bound = held.score;
