@@ -37,7 +37,7 @@ import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
 import { type Discipline, DISCIPLINES } from './taxonomy/disciplines/index.js';
-import { disciplineAgreement, disciplinesOfRow, INDUSTRY_DIM, ROW_DIM } from './taxonomy/row.js';
+import { disciplineAgreement, disciplinesOfRow, INDUSTRY_DIM, NO_EVIDENCE, ROW_DIM } from './taxonomy/row.js';
 import { TermSlots } from './taxonomy/term-slots.js';
 import { agreement } from './taxonomy/vector.js';
 import type { Analyzer } from './text/analyzer.js';
@@ -260,12 +260,11 @@ class MatcherImpl implements Matcher {
   ): void {
     const weights = specs.map((f) => f.queryWeight);
     const disciplines = this.options.weights.discipline > 0 ? this.pipeline.disciplines : null;
-    const none = new Float64Array(0);
     const once = specs.map(() => 1); // every occurrence of a discipline's term counts the same
     records.forEach((r, i) => {
       const ids = side.index.internFields(fields[i] as string[][]);
       const vocab = side.index.vocab;
-      const evidence = disciplines ? disciplines.evidenceOfIds(ids, once, disciplineSlots.of(vocab), vocab.all()) : none;
+      const evidence = disciplines ? disciplines.evidenceOfIds(ids, once, disciplineSlots.of(vocab), vocab.all()) : NO_EVIDENCE;
       const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
       side.addIds(r, ids, industry);
     });

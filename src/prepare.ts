@@ -15,7 +15,7 @@ import type { IndustryCode } from './taxonomy/codes.js';
 import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
 import { buildDisciplineClassifier, type DisciplineClassifier, NO_DISCIPLINES } from './taxonomy/disciplines/classify.js';
 import { DISCIPLINES } from './taxonomy/disciplines/index.js';
-import { ROW_DIM, taxonomyRow } from './taxonomy/row.js';
+import { type DisciplineEvidence, ROW_DIM, taxonomyRow } from './taxonomy/row.js';
 import { declaredScores, industryVector } from './taxonomy/vector.js';
 import { type Analyzer, createAnalyzer } from './text/analyzer.js';
 import { createNormalizer } from './text/normalize.js';
@@ -83,7 +83,7 @@ const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
 export function industryVectorFrom(
   declared: readonly IndustryCode[] | undefined,
   classify: () => IndustryScore[],
-  disciplineEvidence: Float64Array,
+  disciplineEvidence: DisciplineEvidence,
 ): Float64Array {
   return taxonomyRow(industryVector(declared && declared.length > 0 ? declaredScores(declared) : classify()), disciplineEvidence);
 }

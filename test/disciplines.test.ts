@@ -4,7 +4,7 @@ import { resolveOptions } from '../src/config.js';
 import { buildPipeline } from '../src/prepare.js';
 import { createSegmenter } from '../src/text/backends/index.js';
 import { DISCIPLINE_CODES, DISCIPLINES } from '../src/taxonomy/disciplines/index.js';
-import { DISCIPLINE_SLOTS, disciplinesOfRow, INDUSTRY_DIM, ROW_DIM, taxonomyRow } from '../src/taxonomy/row.js';
+import { DISCIPLINE_SLOTS, disciplinesOfRow, evidenceOf, INDUSTRY_DIM, ROW_DIM, taxonomyRow } from '../src/taxonomy/row.js';
 import { Vocabulary } from '../src/index/vocabulary.js';
 
 const options = resolveOptions({});
@@ -55,9 +55,12 @@ describe('discipline classification', () => {
       const fields = [[...pipeline.analyzer.analyze(t)], [...pipeline.analyzer.analyze(t.slice(3))]];
       const ids = fields.map((f) => Int32Array.from(f, (x) => vocab.intern(x)));
       const slots = Int32Array.from(vocab.all(), (x) => pipeline.disciplines.termSlot(x));
-      const a = pipeline.disciplines.evidenceOfFields(fields, [2, 1]);
+      const fromFields = pipeline.disciplines.evidenceOfFields(fields, [2, 1]);
+      const a = [...fromFields.values];
+      const aTouched = fromFields.touched.slice(0, fromFields.count);
       const b = pipeline.disciplines.evidenceOfIds(ids, [2, 1], slots, vocab.all());
-      expect([...b]).toEqual([...a]);
+      expect([...b.values]).toEqual(a);
+      expect(b.touched.subarray(0, b.count)).toEqual(aTouched);
       expect(a.some((x) => x > 0)).toBe(true);
     }
   });
@@ -68,7 +71,7 @@ describe('discipline classification', () => {
     ev[2] = 4;
     ev[9] = 1;
     ev[7] = 0.5;
-    const row = taxonomyRow(new Float64Array(INDUSTRY_DIM), ev);
+    const row = taxonomyRow(new Float64Array(INDUSTRY_DIM), evidenceOf(ev));
     expect(row.length).toBe(ROW_DIM);
     const norm = Math.sqrt(9 + 16 + 1 + 0.25);
     expect(disciplinesOfRow(row)).toEqual([
@@ -76,7 +79,7 @@ describe('discipline classification', () => {
       { index: 5, weight: 3 / norm },
       { index: 9, weight: 1 / norm },
     ].slice(0, DISCIPLINE_SLOTS));
-    expect(disciplinesOfRow(taxonomyRow(new Float64Array(INDUSTRY_DIM), new Float64Array(DISCIPLINES.length)))).toEqual([]);
+    expect(disciplinesOfRow(taxonomyRow(new Float64Array(INDUSTRY_DIM), evidenceOf(new Float64Array(DISCIPLINES.length))))).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FieldIndex } from '../src/index/field-index.js';
 import { planOptions, type PlanIndex, type QueryPlan, runPlan } from '../src/rank/plan.js';
 import { createScratch, searchExhaustive } from '../src/rank/search.js';
-import { disciplinesOfRow, INDUSTRY_DIM, ROW_DIM, taxonomyRow } from '../src/taxonomy/row.js';
+import { disciplinesOfRow, evidenceOf, INDUSTRY_DIM, ROW_DIM, taxonomyRow } from '../src/taxonomy/row.js';
 import { industryVector } from '../src/taxonomy/vector.js';
 import { INDUSTRY_CODES } from '../src/taxonomy/codes.js';
 
@@ -13,7 +13,7 @@ const industries = fc.array(fc.constantFrom(0, 0, 1, 2), { minLength: INDUSTRY_D
 
 function row(ind: number[], ev: number[]): Float64Array {
   const scores = ind.flatMap((x, i) => (x > 0 ? [{ code: INDUSTRY_CODES[i] as (typeof INDUSTRY_CODES)[number], score: x }] : []));
-  return taxonomyRow(industryVector(scores), Float64Array.from(ev));
+  return taxonomyRow(industryVector(scores), evidenceOf(Float64Array.from(ev)));
 }
 
 describe('taxonomy boost of a plan', () => {

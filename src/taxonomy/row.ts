@@ -10,28 +10,54 @@ export const INDUSTRY_DIM = INDUSTRY_CODES.length;
 export const DISCIPLINE_SLOTS = 3;
 export const ROW_DIM = INDUSTRY_DIM + 2 * DISCIPLINE_SLOTS;
 
-/** The row of an industry unit vector and a discipline evidence vector. */
-export function taxonomyRow(industry: Float64Array, evidence: Float64Array): Float64Array {
+/** Evidence per discipline: `values`, of which only the `count` disciplines in `touched` are non-zero. */
+export interface DisciplineEvidence {
+  readonly values: Float64Array;
+  readonly touched: Int32Array;
+  readonly count: number;
+}
+
+/** The evidence of a dense vector (its non-zero entries). */
+export function evidenceOf(values: Float64Array): DisciplineEvidence {
+  const idx: number[] = [];
+  values.forEach((x, i) => x !== 0 && idx.push(i));
+  return { values, touched: Int32Array.from(idx), count: idx.length };
+}
+
+/** No discipline evidence. */
+export const NO_EVIDENCE: DisciplineEvidence = Object.freeze({ values: new Float64Array(0), touched: new Int32Array(0), count: 0 });
+
+/** The row of an industry unit vector and discipline evidence (reading only its touched disciplines). */
+export function taxonomyRow(industry: Float64Array, evidence: DisciplineEvidence): Float64Array {
   const row = new Float64Array(ROW_DIM);
   row.set(industry.subarray(0, INDUSTRY_DIM));
+  const { values, touched, count } = evidence;
   let norm = 0;
-  for (let i = 0; i < evidence.length; i++) norm += (evidence[i] as number) ** 2;
-  norm = Math.sqrt(norm);
-  const top: number[] = [];
-  for (let i = 0; i < evidence.length; i++) {
-    if (!((evidence[i] as number) > 0)) continue;
+  const top = new Array<number>(DISCIPLINE_SLOTS).fill(-1);
+  let kept = 0;
+  for (let j = 0; j < count; j++) {
+    const i = touched[j] as number;
+    const v = values[i] as number;
+    if (!(v > 0)) continue;
+    norm += v * v;
     // Insertion into the few best, largest first (ties: the lower number).
-    let j = top.length;
-    while (j > 0 && (evidence[top[j - 1] as number] as number) < (evidence[i] as number)) j--;
-    if (j < DISCIPLINE_SLOTS) {
-      top.splice(j, 0, i);
-      if (top.length > DISCIPLINE_SLOTS) top.pop();
+    let at = kept;
+    while (at > 0) {
+      const o = top[at - 1] as number;
+      const w = values[o] as number;
+      if (w > v || (w === v && o < i)) break;
+      at--;
     }
+    if (at >= DISCIPLINE_SLOTS) continue;
+    for (let m = Math.min(kept, DISCIPLINE_SLOTS - 1); m > at; m--) top[m] = top[m - 1] as number;
+    top[at] = i;
+    if (kept < DISCIPLINE_SLOTS) kept++;
   }
+  norm = Math.sqrt(norm);
   for (let k = 0; k < DISCIPLINE_SLOTS; k++) {
-    const d = top[k];
-    row[INDUSTRY_DIM + 2 * k] = d === undefined ? -1 : d;
-    row[INDUSTRY_DIM + 2 * k + 1] = d === undefined ? 0 : (evidence[d] as number) / norm;
+    const d = k < kept ? (top[k] as number) : -1;
+    row[INDUSTRY_DIM + 2 * k] = d;
+    row[INDUSTRY_DIM + 2 * k + 1] = d < 0 ? 0 : (values[d] as number) / norm;
   }
   return row;
 }

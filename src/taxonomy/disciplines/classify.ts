@@ -1,5 +1,6 @@
 import type { Analyzer } from '../../text/analyzer.js';
 import { BIGRAM_PREFIX } from '../../text/analyzer.js';
+import { type DisciplineEvidence, NO_EVIDENCE } from '../row.js';
 import type { Discipline } from './types.js';
 
 /**
@@ -10,22 +11,24 @@ import type { Discipline } from './types.js';
 export interface DisciplineClassifier {
   /** Number of disciplines (the length of an evidence vector). */
   readonly size: number;
-  /** Evidence per discipline of field-weighted tokens (a vector the next call reuses). */
-  evidenceOfFields(fields: readonly (readonly string[])[], weights: readonly number[]): Float64Array;
+  /** Evidence per discipline of field-weighted tokens (its arrays are reused by the next call). */
+  evidenceOfFields(fields: readonly (readonly string[])[], weights: readonly number[]): DisciplineEvidence;
   /**
    * `evidenceOfFields` of a record given as term ids, with each id's `termSlot` in `slotOfId`
    * and the terms by id in `terms`. Same result, bit for bit.
    */
-  evidenceOfIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array, terms: readonly string[]): Float64Array;
+  evidenceOfIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array, terms: readonly string[]): DisciplineEvidence;
   /** The number of what this token finds (the terms it contains or starts), or -1 when nothing. */
   termSlot(token: string): number;
 }
 
+const NOTHING_LIMIT = 1 << 17;
+
 /** Finds nothing: for a matcher whose score has no discipline part. */
 export const NO_DISCIPLINES: DisciplineClassifier = Object.freeze({
   size: 0,
-  evidenceOfFields: () => new Float64Array(0),
-  evidenceOfIds: () => new Float64Array(0),
+  evidenceOfFields: () => NO_EVIDENCE,
+  evidenceOfIds: () => NO_EVIDENCE,
   termSlot: () => -1,
 });
 
@@ -96,13 +99,17 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
     slotOf.set(token, s);
     return s;
   };
-  // Tokens that find nothing, remembered for the string path (queries, worker threads); the
-  // term-id path remembers slots by id (TermSlots) and asks once per vocabulary term.
+  // Tokens that find nothing, remembered for the string path (queries, worker threads) up to
+  // NOTHING_LIMIT of them (then forgotten, so that endless distinct query words cannot grow it);
+  // the term-id path remembers slots by id (TermSlots) and asks once per vocabulary term.
   const nothing = new Set<string>();
   const slotOfToken = (token: string): number => {
     if (nothing.has(token)) return -1;
     const s = computeSlot(token);
-    if (s < 0) nothing.add(token);
+    if (s < 0) {
+      if (nothing.size >= NOTHING_LIMIT) nothing.clear();
+      nothing.add(token);
+    }
     return s;
   };
   const specificity = Float64Array.from(listedBy, (l) => Math.log(1 + D / l.length));
@@ -111,33 +118,37 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
   const stamp = new Int32Array(T);
   const seen = new Int32Array(T);
   let call = 0;
-  let n = 0;
-  // The evidence vector is reused from call to call: only the disciplines a call touched are
-  // cleared by the next.
-  const ev = new Float64Array(D);
+  // The evidence is reused from call to call: only the disciplines a call touched are cleared
+  // by the next.
+  const values = new Float64Array(D);
   const touched = new Int32Array(D);
-  let nTouched = 0;
+  const result = { values, touched, count: 0 };
 
-  function begin(): void {
+  /** Starts a call: a new stamp, the last call's disciplines cleared. */
+  function begin(): number {
     if (++call === 0x7fffffff) {
       stamp.fill(0);
       call = 1;
     }
-    n = 0;
-    for (let j = 0; j < nTouched; j++) ev[touched[j] as number] = 0;
-    nTouched = 0;
+    for (let j = 0; j < result.count; j++) values[touched[j] as number] = 0;
+    result.count = 0;
+    return call;
   }
 
-  function countTerm(t: number, w: number): void {
-    if (stamp[t] !== call) {
-      stamp[t] = call;
-      count[t] = 0;
-      seen[n++] = t;
+  /** Counts term t once more (weight w) in call c; returns the new number of distinct terms. */
+  function countTerm(t: number, w: number, c: number, n: number): number {
+    if (stamp[t] !== c) {
+      stamp[t] = c;
+      count[t] = w;
+      seen[n] = t;
+      return n + 1;
     }
     count[t] = (count[t] as number) + w;
+    return n;
   }
 
-  function evidence(): Float64Array {
+  function evidence(n: number): DisciplineEvidence {
+    let nTouched = 0;
     for (let j = 0; j < n; j++) {
       const t = seen[j] as number;
       const c = count[t] as number;
@@ -145,25 +156,27 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
       const list = listedBy[t] as number[];
       for (let k = 0; k < list.length; k++) {
         const d = list[k] as number;
-        if (ev[d] === 0) touched[nTouched++] = d;
-        ev[d] = (ev[d] as number) + v;
+        if (values[d] === 0) touched[nTouched++] = d;
+        values[d] = (values[d] as number) + v;
       }
     }
-    return ev;
+    result.count = nTouched;
+    return result;
   }
 
   return {
     size: D,
     termSlot: computeSlot,
     evidenceOfFields(fields, weights) {
-      begin();
+      const c = begin();
+      let n = 0;
       for (let f = 0; f < fields.length; f++) {
         const w = weights[f] as number;
         const tokens = fields[f] as readonly string[];
         for (let k = 0; k < tokens.length; k++) {
           const s = slotOfToken(tokens[k] as string);
           if (s < 0) continue;
-          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) countTerm(cFlat[j] as number, w);
+          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) n = countTerm(cFlat[j] as number, w, c, n);
           for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
             const rest = pRest[q] as readonly string[];
             const m = rest.length;
@@ -171,23 +184,24 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
             let ok = true;
             for (let j = 0; j < m && ok; j++) ok = tokens[k + 1 + j] === rest[j];
             if (ok) {
-              countTerm(pTerm[q] as number, w);
+              n = countTerm(pTerm[q] as number, w, c, n);
               break;
             }
           }
         }
       }
-      return evidence();
+      return evidence(n);
     },
     evidenceOfIds(fieldIds, weights, slotOfId, terms) {
-      begin();
+      const c = begin();
+      let n = 0;
       for (let f = 0; f < fieldIds.length; f++) {
         const w = weights[f] as number;
         const ids = fieldIds[f] as Int32Array;
         for (let k = 0; k < ids.length; k++) {
           const s = slotOfId[ids[k] as number] as number;
           if (s < 0) continue;
-          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) countTerm(cFlat[j] as number, w);
+          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) n = countTerm(cFlat[j] as number, w, c, n);
           for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
             const rest = pRest[q] as readonly string[];
             const m = rest.length;
@@ -195,13 +209,13 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
             let ok = true;
             for (let j = 0; j < m && ok; j++) ok = terms[ids[k + 1 + j] as number] === rest[j];
             if (ok) {
-              countTerm(pTerm[q] as number, w);
+              n = countTerm(pTerm[q] as number, w, c, n);
               break;
             }
           }
         }
       }
-      return evidence();
+      return evidence(n);
     },
   };
 }
