@@ -46,7 +46,8 @@ export function buildPipeline(options: ResolvedOptions, segmenterFor: (words: re
     cacheChars: options.cacheChars,
     charBigrams: options.charBigrams,
   });
-  const classifier = buildClassifier(analyzer, INDUSTRY_TERMS, synonymClasses(analyzer, lexicon.synonymGroups), {
+  const synonyms = synonymClasses(analyzer, lexicon.synonymGroups);
+  const classifier = buildClassifier(analyzer, INDUSTRY_TERMS, synonyms, {
     relative: options.classifyRelative,
     minEvidence: options.classifyMinEvidence,
   });
@@ -58,7 +59,7 @@ export function buildPipeline(options: ResolvedOptions, segmenterFor: (words: re
     analyzer,
     classifier,
     get disciplines(): DisciplineClassifier {
-      disciplines ??= options.weights.discipline > 0 ? buildDisciplineClassifier(analyzer, DISCIPLINES) : NO_DISCIPLINES;
+      disciplines ??= options.weights.discipline > 0 ? buildDisciplineClassifier(analyzer, DISCIPLINES, synonyms) : NO_DISCIPLINES;
       return disciplines;
     },
   };

@@ -43,8 +43,15 @@ describe('discipline classification', () => {
     expect(top('钛合金粉末')[0]).toBe('0805');
   });
 
+  it('counts an English glossary word for the discipline of its Chinese synonym, and English acronyms only as whole words', () => {
+    expect(top('corrosion of titanium alloy coatings')[0]).toBe('0805');
+    // DIC (digital image correlation) is a term of 力学; it is not found inside "medicine".
+    expect(top('DIC measurement of strain')).toContain('0801');
+    expect(top('traditional medicine')).not.toContain('0801');
+  });
+
   it('finds no discipline in text without vocabulary', () => {
-    expect(top('The quick brown fox jumps over the lazy dog.')).toEqual([]);
+    expect(top('Please send us the signed form before Monday.')).toEqual([]);
     expect(top('请于下周一前提交报名表，联系人电话另行通知。')).toEqual([]);
   });
 

@@ -24,6 +24,12 @@ export interface DisciplineClassifier {
 
 const NOTHING_LIMIT = 1 << 17;
 
+/** Whether the code unit at i is an ASCII letter or digit (false outside the string). */
+function isWordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i); // NaN outside
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** Finds nothing: for a matcher whose score has no discipline part. */
 export const NO_DISCIPLINES: DisciplineClassifier = Object.freeze({
   size: 0,
@@ -32,7 +38,16 @@ export const NO_DISCIPLINES: DisciplineClassifier = Object.freeze({
   termSlot: () => -1,
 });
 
-export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: readonly Discipline[]): DisciplineClassifier {
+/**
+ * `synonyms`: index form → the index forms of its glossary group (synonymClasses); a token also
+ * finds the one-token terms of its group, so an English or Taiwan word counts for the discipline
+ * of its Chinese synonym (lubric → 润滑), as it does for industries.
+ */
+export function buildDisciplineClassifier(
+  analyzer: Analyzer,
+  disciplines: readonly Discipline[],
+  synonyms: ReadonlyMap<string, readonly string[]> = new Map(),
+): DisciplineClassifier {
   const D = disciplines.length;
   // Each distinct term is one entry, listed by the disciplines that have it. A term is found in
   // a text where one token contains it (永磁同步电机 holds 电机) or where the tokens it analyses to
@@ -79,10 +94,18 @@ export function buildDisciplineClassifier(analyzer: Analyzer, disciplines: reado
     if (known !== undefined) return known;
     const contained: number[] = [];
     for (let i = 0; i + 2 <= token.length; i++) {
+      // A term that starts or ends with a Latin letter or digit is a word: it is found only
+      // between word boundaries (dic, an acronym of 力学, is not in medicine).
+      if (isWordChar(token, i) && isWordChar(token, i - 1)) continue;
       for (let j = i + 2; j <= Math.min(token.length, i + longest); j++) {
+        if (isWordChar(token, j - 1) && isWordChar(token, j)) continue;
         const t = termOf.get(token.slice(i, j));
         if (t !== undefined && !contained.includes(t)) contained.push(t);
       }
+    }
+    for (const g of synonyms.get(token) ?? []) {
+      const t = g === token ? undefined : termOf.get(g);
+      if (t !== undefined && !contained.includes(t)) contained.push(t);
     }
     const phrases = phrasesOf.get(token);
     if (contained.length === 0 && phrases === undefined) return -1;
