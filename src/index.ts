@@ -20,6 +20,8 @@ export type { ValidationIssue } from './errors.js';
 export { INDUSTRIES } from './taxonomy/industries.js';
 export type { Industry } from './taxonomy/industries.js';
 export { INDUSTRY_CODES, isIndustryCode } from './taxonomy/codes.js';
+export { DISCIPLINES, DISCIPLINE_CODES } from './taxonomy/disciplines/index.js';
+export type { Discipline } from './taxonomy/disciplines/index.js';
 export type { IndustryCode } from './taxonomy/codes.js';
 export { EXPERT_KINDS } from './types.js';
 export { explanationTermText } from './rank/term-text.js';
@@ -33,6 +35,7 @@ export type {
   Explanation,
   ExplanationTerm,
   ExplanationIndustry,
+  ExplanationDiscipline,
   IndustryScore,
 } from './types.js';
 export { loadBackgroundIdf, flatBackgroundIdf } from './index/background-idf.js';

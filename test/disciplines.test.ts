@@ -117,3 +117,12 @@ describe('discipline agreement in the score', () => {
     expect(recs.every((r) => r.explanation.disciplines === undefined)).toBe(true);
   });
 });
+
+describe('public exports', () => {
+  it('exports the discipline catalogue from the package entry', async () => {
+    const api = await import('../src/index.js');
+    expect(api.DISCIPLINES).toBe(DISCIPLINES);
+    expect(api.DISCIPLINE_CODES).toContain('0805');
+    expect(api.DISCIPLINES.find((d) => d.code === '0805')?.name).toBe('材料科学与工程');
+  });
+});
