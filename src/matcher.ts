@@ -260,11 +260,10 @@ class MatcherImpl implements Matcher {
   ): void {
     const weights = specs.map((f) => f.queryWeight);
     const disciplines = this.options.weights.discipline > 0 ? this.pipeline.disciplines : null;
-    const once = specs.map(() => 1); // every occurrence of a discipline's term counts the same
     records.forEach((r, i) => {
       const ids = side.index.internFields(fields[i] as string[][]);
       const vocab = side.index.vocab;
-      const evidence = disciplines ? disciplines.evidenceOfIds(ids, once, disciplineSlots.of(vocab), vocab.all()) : NO_EVIDENCE;
+      const evidence = disciplines ? disciplines.evidenceOfIds(ids, disciplineSlots.of(vocab), vocab.all()) : NO_EVIDENCE;
       const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
       side.addIds(r, ids, industry);
     });

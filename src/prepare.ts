@@ -96,9 +96,7 @@ export function industryVectorOf(
   specs: readonly FieldSpec[],
 ): Float64Array {
   const weights = specs.map((f) => f.queryWeight);
-  // Every occurrence of a discipline's term counts the same, in whichever field.
-  const once = specs.map(() => 1);
-  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, weights), p.disciplines.evidenceOfFields(fields, once));
+  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, weights), p.disciplines.evidenceOfFields(fields));
 }
 
 export function prepareExpert(p: TextPipeline, e: ExpertInput, centroid: boolean): Prepared {

@@ -11,7 +11,7 @@ const options = resolveOptions({});
 const pipeline = buildPipeline(options, (words) => createSegmenter(options.segmenter, words));
 
 function top(text: string): string[] {
-  const ev = pipeline.disciplines.evidenceOfFields([[...pipeline.analyzer.analyze(text)]], [1]);
+  const ev = pipeline.disciplines.evidenceOfFields([[...pipeline.analyzer.analyze(text)]]);
   return disciplinesOfRow(taxonomyRow(new Float64Array(INDUSTRY_DIM), ev)).map((d) => DISCIPLINE_CODES[d.index] as string);
 }
 
@@ -62,10 +62,10 @@ describe('discipline classification', () => {
       const fields = [[...pipeline.analyzer.analyze(t)], [...pipeline.analyzer.analyze(t.slice(3))]];
       const ids = fields.map((f) => Int32Array.from(f, (x) => vocab.intern(x)));
       const slots = Int32Array.from(vocab.all(), (x) => pipeline.disciplines.termSlot(x));
-      const fromFields = pipeline.disciplines.evidenceOfFields(fields, [2, 1]);
+      const fromFields = pipeline.disciplines.evidenceOfFields(fields);
       const a = [...fromFields.values];
       const aTouched = fromFields.touched.slice(0, fromFields.count);
-      const b = pipeline.disciplines.evidenceOfIds(ids, [2, 1], slots, vocab.all());
+      const b = pipeline.disciplines.evidenceOfIds(ids, slots, vocab.all());
       expect([...b.values]).toEqual(a);
       expect(b.touched.subarray(0, b.count)).toEqual(aTouched);
       expect(a.some((x) => x > 0)).toBe(true);

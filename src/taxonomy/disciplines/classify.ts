@@ -9,15 +9,16 @@ import type { Discipline } from './types.js';
  * term's specificity is ln(1 + D / the number of disciplines that list it).
  */
 export interface DisciplineClassifier {
-  /** Number of disciplines (the length of an evidence vector). */
-  readonly size: number;
-  /** Evidence per discipline of field-weighted tokens (its arrays are reused by the next call). */
-  evidenceOfFields(fields: readonly (readonly string[])[], weights: readonly number[]): DisciplineEvidence;
+  /**
+   * Evidence per discipline of a record's tokens, field by field (every occurrence counts once,
+   * in any field; phrases do not run across fields). Its arrays are reused by the next call.
+   */
+  evidenceOfFields(fields: readonly (readonly string[])[]): DisciplineEvidence;
   /**
    * `evidenceOfFields` of a record given as term ids, with each id's `termSlot` in `slotOfId`
    * and the terms by id in `terms`. Same result, bit for bit.
    */
-  evidenceOfIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array, terms: readonly string[]): DisciplineEvidence;
+  evidenceOfIds(fieldIds: readonly Int32Array[], slotOfId: Int32Array, terms: readonly string[]): DisciplineEvidence;
   /** The number of what this token finds (the terms it contains or starts), or -1 when nothing. */
   termSlot(token: string): number;
 }
@@ -32,7 +33,6 @@ function isWordChar(s: string, i: number): boolean {
 
 /** Finds nothing: for a matcher whose score has no discipline part. */
 export const NO_DISCIPLINES: DisciplineClassifier = Object.freeze({
-  size: 0,
   evidenceOfFields: () => NO_EVIDENCE,
   evidenceOfIds: () => NO_EVIDENCE,
   termSlot: () => -1,
@@ -158,15 +158,32 @@ export function buildDisciplineClassifier(
     return call;
   }
 
-  /** Counts term t once more (weight w) in call c; returns the new number of distinct terms. */
-  function countTerm(t: number, w: number, c: number, n: number): number {
+  /** Counts term t once more in call c; returns the new number of distinct terms. */
+  function countTerm(t: number, c: number, n: number): number {
     if (stamp[t] !== c) {
       stamp[t] = c;
-      count[t] = w;
+      count[t] = 1;
       seen[n] = t;
       return n + 1;
     }
-    count[t] = (count[t] as number) + w;
+    count[t] = (count[t] as number) + 1;
+    return n;
+  }
+
+  /**
+   * Counts what the token at position k of a field of `len` tokens finds (slot s): the terms it
+   * contains, and the longest phrase it starts (`at(j)` reads token j; phrases are rare).
+   */
+  function countToken(s: number, k: number, len: number, at: (j: number) => string, c: number, n: number): number {
+    for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) n = countTerm(cFlat[j] as number, c, n);
+    for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
+      const rest = pRest[q] as readonly string[];
+      const m = rest.length;
+      if (k + m >= len) continue;
+      let ok = true;
+      for (let j = 0; j < m && ok; j++) ok = at(k + 1 + j) === rest[j];
+      if (ok) return countTerm(pTerm[q] as number, c, n);
+    }
     return n;
   }
 
@@ -174,8 +191,7 @@ export function buildDisciplineClassifier(
     let nTouched = 0;
     for (let j = 0; j < n; j++) {
       const t = seen[j] as number;
-      const c = count[t] as number;
-      const v = (specificity[t] as number) * (c >= 1 ? 1 + Math.log(c) : c);
+      const v = (specificity[t] as number) * (1 + Math.log(count[t] as number));
       const list = listedBy[t] as number[];
       for (let k = 0; k < list.length; k++) {
         const d = list[k] as number;
@@ -188,54 +204,27 @@ export function buildDisciplineClassifier(
   }
 
   return {
-    size: D,
     termSlot: computeSlot,
-    evidenceOfFields(fields, weights) {
+    evidenceOfFields(fields) {
       const c = begin();
       let n = 0;
-      for (let f = 0; f < fields.length; f++) {
-        const w = weights[f] as number;
-        const tokens = fields[f] as readonly string[];
+      for (const tokens of fields) {
+        const at = (j: number): string => tokens[j] as string;
         for (let k = 0; k < tokens.length; k++) {
           const s = slotOfToken(tokens[k] as string);
-          if (s < 0) continue;
-          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) n = countTerm(cFlat[j] as number, w, c, n);
-          for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
-            const rest = pRest[q] as readonly string[];
-            const m = rest.length;
-            if (k + m >= tokens.length) continue;
-            let ok = true;
-            for (let j = 0; j < m && ok; j++) ok = tokens[k + 1 + j] === rest[j];
-            if (ok) {
-              n = countTerm(pTerm[q] as number, w, c, n);
-              break;
-            }
-          }
+          if (s >= 0) n = countToken(s, k, tokens.length, at, c, n);
         }
       }
       return evidence(n);
     },
-    evidenceOfIds(fieldIds, weights, slotOfId, terms) {
+    evidenceOfIds(fieldIds, slotOfId, terms) {
       const c = begin();
       let n = 0;
-      for (let f = 0; f < fieldIds.length; f++) {
-        const w = weights[f] as number;
-        const ids = fieldIds[f] as Int32Array;
+      for (const ids of fieldIds) {
+        const at = (j: number): string => terms[ids[j] as number] as string;
         for (let k = 0; k < ids.length; k++) {
           const s = slotOfId[ids[k] as number] as number;
-          if (s < 0) continue;
-          for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) n = countTerm(cFlat[j] as number, w, c, n);
-          for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
-            const rest = pRest[q] as readonly string[];
-            const m = rest.length;
-            if (k + m >= ids.length) continue;
-            let ok = true;
-            for (let j = 0; j < m && ok; j++) ok = terms[ids[k + 1 + j] as number] === rest[j];
-            if (ok) {
-              n = countTerm(pTerm[q] as number, w, c, n);
-              break;
-            }
-          }
+          if (s >= 0) n = countToken(s, k, ids.length, at, c, n);
         }
       }
       return evidence(n);
