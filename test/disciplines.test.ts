@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from '../src/index.js';
+import { createMatcher, ValidationError } from '../src/index.js';
 import { resolveOptions } from '../src/config.js';
 import { buildPipeline } from '../src/prepare.js';
 import { createSegmenter } from '../src/text/backends/index.js';
@@ -108,6 +108,13 @@ describe('discipline agreement in the score', () => {
     expect(e?.disciplines?.[0]?.name).toBe('材料科学与工程');
     const sum = (e?.terms ?? []).reduce((s, t) => s + t.weight, 0) + (e?.industries ?? []).reduce((s, t) => s + t.weight, 0) + (e?.disciplines ?? []).reduce((s, t) => s + t.weight, 0);
     expect(sum).toBeCloseTo(recs[0]?.score ?? 0, 10);
+  });
+
+  it('refuses a discipline weight that is negative or not a number, naming the option', () => {
+    for (const discipline of [-0.1, Number.NaN, '0.3', 101]) {
+      expect(() => createMatcher({ weights: { discipline } } as never)).toThrow(ValidationError);
+      expect(() => createMatcher({ weights: { discipline } } as never)).toThrow(/weights\.discipline/);
+    }
   });
 
   it('has no discipline part at weight 0', () => {
