@@ -18,7 +18,7 @@ import { rerankLatent } from './rank/latent.js';
 import { impactOf, isSparse, postingCount, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
 import { MAX_CHUNKS, SplitSearch } from './rank/split.js';
-import { shareIndex, WorkerPool } from './rank/batch.js';
+import { type PreparedChunk, shareIndex, WorkerPool } from './rank/batch.js';
 import type { WorkerIndexData } from './rank/search-worker.js';
 import { availableParallelism } from 'node:os';
 import { IMPACT_SCALE } from './rank/similarity.js';
@@ -37,8 +37,7 @@ import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
 import { type Discipline, DISCIPLINES } from './taxonomy/disciplines/index.js';
-import { disciplineAgreement, disciplinesOfRow, INDUSTRY_DIM, NO_EVIDENCE, ROW_DIM } from './taxonomy/row.js';
-import { TermSlots } from './taxonomy/term-slots.js';
+import { disciplineAgreement, disciplinesOfRow, INDUSTRY_DIM, ROW_DIM } from './taxonomy/row.js';
 import { agreement } from './taxonomy/vector.js';
 import type { Analyzer } from './text/analyzer.js';
 import { createSegmenter, type SegmenterPool } from './text/backends/index.js';
@@ -49,7 +48,7 @@ import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, valid
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
 import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseSideKind, parseString, parseWorkers } from './query-options.js';
 import { analysisFingerprint } from './text/fingerprint.js';
-import { buildPipeline, industryVectorFrom, industryVectorOf, type PackedDocs, type Prepared, prepareExpert, prepareNeed, type TextPipeline, unpackDocs } from './prepare.js';
+import { buildPipeline, industryVectorOf, prepareCentroidExpert, type TextPipeline, taxonomyRowOfIds, unpackDocs, type VocabularySlots, vocabularySlots } from './prepare.js';
 
 export interface RecommendExpertsOptions {
   topK?: number;
@@ -166,11 +165,9 @@ export function createMatcher(options?: MatcherOptions, resources: MatcherResour
 class MatcherImpl implements Matcher {
   private readonly analyzer: Analyzer;
   private readonly classifier: Classifier;
-  /** Classifier slots by term id, one table per side (see addAnalysed). */
-  private readonly expertSlots: TermSlots;
-  private readonly needSlots: TermSlots;
-  private readonly expertDisciplineSlots: TermSlots;
-  private readonly needDisciplineSlots: TermSlots;
+  /** Classifier slots by term id, one pair per side (see addAnalysed). */
+  private readonly expertSlots: VocabularySlots;
+  private readonly needSlots: VocabularySlots;
   private readonly pipeline: TextPipeline;
   /** Whether a parallel add is in progress (other changes are refused meanwhile). */
   private busy = false;
@@ -202,12 +199,8 @@ class MatcherImpl implements Matcher {
     this.pipeline = pipeline;
     this.analyzer = pipeline.analyzer;
     this.classifier = pipeline.classifier;
-    this.expertSlots = new TermSlots(this.classifier);
-    this.needSlots = new TermSlots(this.classifier);
-    // The discipline classifier is built on first use (see buildPipeline).
-    const disciplineSlot = { termSlot: (token: string): number => pipeline.disciplines.termSlot(token) };
-    this.expertDisciplineSlots = new TermSlots(disciplineSlot);
-    this.needDisciplineSlots = new TermSlots(disciplineSlot);
+    this.expertSlots = vocabularySlots(pipeline);
+    this.needSlots = vocabularySlots(pipeline);
     this.expansions = buildExpansionTable(this.analyzer, pipeline.lexicon.synonymGroups, CONCEPTS, options.expansion);
     this.labels = glossaryLabels(this.analyzer, [...pipeline.lexicon.synonymGroups.flat(), ...CONCEPTS.flatMap((c) => [...c.symptoms, ...c.science])]);
     this.background =
@@ -233,13 +226,13 @@ class MatcherImpl implements Matcher {
   private addValidExperts(valid: ExpertInput[], dim: number | undefined): void {
     // Validation returns fresh objects, so the caller cannot change what the matcher holds.
     if (this.options.profileModel === 'centroid') {
-      const prepared = valid.map((e) => ({ e, ...prepareExpert(this.pipeline, e, true) }));
+      const prepared = valid.map((e) => ({ e, ...prepareCentroidExpert(this.pipeline, e) }));
       for (const p of prepared) {
         if (p.weights) this.experts.addWeighted(p.e, p.weights.weights, p.weights.scale, p.industry);
         else this.experts.add(p.e, p.fields, p.industry);
       }
     } else {
-      this.addAnalysed(this.experts, [this.expertSlots, this.expertDisciplineSlots], valid, valid.map((e) => expertFieldTokens(this.analyzer, e)), EXPERT_FIELDS);
+      this.addAnalysed(this.experts, this.expertSlots, valid, valid.map((e) => expertFieldTokens(this.analyzer, e)), EXPERT_FIELDS);
     }
     this.embeddingDim = dim;
     this.queryCache?.clear();
@@ -248,33 +241,31 @@ class MatcherImpl implements Matcher {
   /**
    * Adds records whose field tokens are known (all analysed first, so nothing is added if the
    * analysis fails): each record's tokens are interned once, and its industry (declared, or
-   * classified) is computed from the term ids. The same index and industries as `prepareExpert`
-   * / `prepareNeed` and `Side.add`, with one hash per token instead of two.
+   * classified) is computed from the term ids (`taxonomyRowOfIds`, as the workers of
+   * `addExpertsParallel` do), with one hash per token.
    */
   private addAnalysed<R extends ExpertInput | NeedInput>(
     side: Side<R>,
-    [slots, disciplineSlots]: [TermSlots, TermSlots],
+    slots: VocabularySlots,
     records: readonly R[],
     fields: readonly string[][][],
     specs: readonly FieldSpec[],
   ): void {
     const weights = specs.map((f) => f.queryWeight);
-    const disciplines = this.options.weights.discipline > 0 ? this.pipeline.disciplines : null;
+    const vocab = side.index.vocab;
     records.forEach((r, i) => {
-      const ids = side.index.internFields(fields[i] as string[][]);
-      const vocab = side.index.vocab;
-      const evidence = disciplines ? disciplines.evidenceOfIds(ids, disciplineSlots.of(vocab), vocab.all()) : NO_EVIDENCE;
-      const industry = industryVectorFrom(r.industries, () => this.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
-      side.addIds(r, ids, industry);
+      const ids = vocab.internFields(fields[i] as string[][]);
+      side.addIds(r, ids, taxonomyRowOfIds(this.pipeline, r.industries, ids, vocab, slots, weights));
     });
   }
+
 
   addNeeds(needs: NeedInput[]): void {
     this.idle();
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
     this.needs.reserve(valid.length, 'needs');
-    this.addAnalysed(this.needs, [this.needSlots, this.needDisciplineSlots], valid, valid.map((n) => needFieldTokens(this.analyzer, n)), NEED_FIELDS);
+    this.addAnalysed(this.needs, this.needSlots, valid, valid.map((n) => needFieldTokens(this.analyzer, n)), NEED_FIELDS);
     this.embeddingDim = dim;
     this.queryCache?.clear();
   }
@@ -300,9 +291,10 @@ class MatcherImpl implements Matcher {
     const valid = validateExperts(experts, (id) => this.experts.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
     this.experts.reserve(valid.length, 'experts');
+    const here = (records: ExpertInput[]): void => this.addValidExperts(records, dim);
     // Centroid weights do not travel packed: analysed here (see README).
-    if (this.options.profileModel === 'centroid') return this.addValidExperts(valid, dim);
-    await this.addPrepared(this.experts, 'experts', valid, run, (e) => prepareExpert(this.pipeline, e, false));
+    if (this.options.profileModel === 'centroid') return here(valid);
+    await this.addPrepared(this.experts, 'experts', valid, run, here);
     this.embeddingDim = dim;
   }
 
@@ -311,51 +303,53 @@ class MatcherImpl implements Matcher {
     const valid = validateNeeds(needs, (id) => this.needs.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'needs');
     this.needs.reserve(valid.length, 'needs');
-    await this.addPrepared(this.needs, 'needs', valid, run, (n) => prepareNeed(this.pipeline, n));
+    await this.addPrepared(this.needs, 'needs', valid, run, (records) =>
+      this.addAnalysed(this.needs, this.needSlots, records, records.map((n) => needFieldTokens(this.analyzer, n)), NEED_FIELDS),
+    );
     this.embeddingDim = dim;
   }
 
   /**
-   * Adds validated records analysed on worker threads, chunk by chunk in order (so slots are
-   * those of `addExperts`), at most two chunks in flight per worker. A chunk whose worker fails
-   * is analysed here. Other adds and removes are refused until it is done.
+   * Adds validated records analysed on worker threads, chunk by chunk in order (so slots and
+   * term ids are those of `addExperts`), at most two chunks in flight per worker. A chunk whose
+   * worker fails is analysed here (`here`, as `addExperts` does), and so is everything when one
+   * thread would do the work. Other adds and removes are refused until it is done.
    */
   private async addPrepared<R extends ExpertInput | NeedInput>(
     side: Side<R>,
     kind: 'experts' | 'needs',
     valid: R[],
     run: BatchOptions,
-    here: (r: R) => Prepared,
+    here: (records: R[]) => void,
   ): Promise<void> {
     const workers = parseWorkers(run, availableParallelism());
     const chunks: R[][] = [];
     for (let i = 0; i < valid.length; i += PREPARE_CHUNK) chunks.push(valid.slice(i, i + PREPARE_CHUNK));
     // The jieba backend of nodejieba is process-global native state: it stays on this thread.
-    const remote = workers > 1 && chunks.length > 1 && this.options.segmenter !== 'nodejieba';
-    const intern = (t: string): number => side.index.vocab.intern(t);
+    if (workers < 2 || chunks.length < 2 || this.options.segmenter === 'nodejieba') {
+      here(valid);
+      return;
+    }
     this.busy = true;
     try {
-      const pending: Promise<PackedDocs | Prepared[]>[] = [];
+      const pending: Promise<PreparedChunk | null>[] = [];
       const launch = (i: number): void => {
-        const chunk = chunks[i] as R[];
-        pending[i] = remote
-          ? this.pool.prepare(this.options, kind, chunk, workers).catch((): Prepared[] => chunk.map(here))
-          : Promise.resolve(chunk.map(here));
+        pending[i] = this.pool.prepare(this.options, kind, chunks[i] as R[], workers).catch(() => null);
       };
       let next = 0;
       for (; next < Math.min(chunks.length, 2 * workers); next++) launch(next);
       for (let i = 0; i < chunks.length; i++) {
-        const got = await (pending[i] as Promise<PackedDocs | Prepared[]>);
+        const got = await (pending[i] as Promise<PreparedChunk | null>);
         delete pending[i];
         if (next < chunks.length) launch(next++);
         const chunk = chunks[i] as R[];
+        if (got === null) {
+          here(chunk);
+          continue;
+        }
         // Unpacked here, in chunk order: new terms get the ids addExperts would give them.
-        const docs = Array.isArray(got) ? got : unpackDocs(got, intern);
-        docs.forEach((d, j) => {
-          if ('fields' in d) side.add(chunk[j] as R, d.fields, d.industry);
-          else side.addImpacts(chunk[j] as R, d.termIds, d.imps, d.industry);
-        });
-        if (docs.length > 0) this.queryCache?.clear();
+        unpackDocs(got.packed, got.mirror, side.index.vocab).forEach((d, j) => side.addImpacts(chunk[j] as R, d.termIds, d.imps, d.industry));
+        if (chunk.length > 0) this.queryCache?.clear();
       }
     } finally {
       this.busy = false;

@@ -6,7 +6,7 @@
  */
 import type { ResolvedOptions } from './config.js';
 import { type CentroidWeights, centroidWeights } from './index/centroid.js';
-import { documentImpacts, impactBuffers } from './index/field-index.js';
+import { documentImpactsOfIds, impactBuffers } from './index/field-index.js';
 import { Vocabulary } from './index/vocabulary.js';
 import type { Bm25fParams } from './rank/similarity.js';
 import { concatUnits, EXPERT_FIELDS, expertFieldTokens, expertUnitTokens, type FieldSpec, NEED_FIELDS, needFieldTokens } from './records.js';
@@ -15,7 +15,8 @@ import type { IndustryCode } from './taxonomy/codes.js';
 import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
 import { buildDisciplineClassifier, type DisciplineClassifier, NO_DISCIPLINES } from './taxonomy/disciplines/classify.js';
 import { DISCIPLINES } from './taxonomy/disciplines/index.js';
-import { type DisciplineEvidence, ROW_DIM, taxonomyRow } from './taxonomy/row.js';
+import { type DisciplineEvidence, NO_EVIDENCE, ROW_DIM, taxonomyRow } from './taxonomy/row.js';
+import { TermSlots } from './taxonomy/term-slots.js';
 import { declaredScores, industryVector } from './taxonomy/vector.js';
 import { type Analyzer, createAnalyzer } from './text/analyzer.js';
 import { createNormalizer } from './text/normalize.js';
@@ -99,34 +100,54 @@ export function industryVectorOf(
   return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, weights), p.disciplines.evidenceOfFields(fields));
 }
 
-export function prepareExpert(p: TextPipeline, e: ExpertInput, centroid: boolean): Prepared {
-  if (!centroid) {
-    const fields = expertFieldTokens(p.analyzer, e);
-    return { fields, industry: industryVectorOf(p, e.industries, fields, EXPERT_FIELDS) };
-  }
+/** An expert of the centroid model (index/centroid.ts): its tokens, term weights and taxonomy row. */
+export function prepareCentroidExpert(p: TextPipeline, e: ExpertInput): Prepared {
   const units = expertUnitTokens(p.analyzer, e);
   const fields = concatUnits(units, EXPERT_FIELDS.length);
   const weights = centroidWeights(units, CENTROID_FIELD_WEIGHTS);
   return { fields, weights, industry: industryVectorOf(p, e.industries, fields, EXPERT_FIELDS) };
 }
 
-export function prepareNeed(p: TextPipeline, n: NeedInput): Prepared {
-  const fields = needFieldTokens(p.analyzer, n);
-  return { fields, industry: industryVectorOf(p, n.industries, fields, NEED_FIELDS) };
+/** Classifier slots by term id of one vocabulary: industries, then disciplines (see TermSlots). */
+export type VocabularySlots = readonly [TermSlots, TermSlots];
+
+export function vocabularySlots(p: TextPipeline): VocabularySlots {
+  // The discipline classifier is built on first use (see buildPipeline).
+  return [new TermSlots(p.classifier), new TermSlots({ termSlot: (token: string): number => p.disciplines.termSlot(token) })];
 }
 
 /**
- * Prepared records reduced to what the index stores, in a form that crosses threads cheaply:
- * each document's terms as ids into the chunk's own term list (one string), with their BM25F
- * impacts (they depend on the document alone), and one array of industry rows. The receiving
- * thread interns each distinct term of the chunk once instead of every token of every record.
+ * A record's taxonomy row from its tokens as term ids of `vocab` (`vocab.internFields`): the
+ * same row as `industryVectorOf` on its tokens, with no token hashed again.
+ */
+export function taxonomyRowOfIds(
+  p: TextPipeline,
+  declared: readonly IndustryCode[] | undefined,
+  ids: readonly Int32Array[],
+  vocab: Vocabulary,
+  [slots, disciplineSlots]: VocabularySlots,
+  weights: readonly number[],
+): Float64Array {
+  const d = p.disciplines;
+  const evidence = d === NO_DISCIPLINES ? NO_EVIDENCE : d.evidenceOfIds(ids, disciplineSlots.of(vocab), vocab.all());
+  return industryVectorFrom(declared, () => p.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
+}
+
+/**
+ * Analysed records in a form that crosses threads cheaply: each document's terms as ids of the
+ * sending thread's vocabulary, which lives from chunk to chunk (`ChunkPacker`), with their
+ * BM25F impacts (they depend on the document alone) and one array of taxonomy rows. A chunk
+ * carries only the terms that are new to that vocabulary, so the receiving thread interns each
+ * term once per sender (`TermMirror`) instead of every token of every record.
  */
 export interface PackedDocs {
-  /** The chunk's distinct terms, joined by NUL. */
+  /** The sender's vocabulary size before this chunk: the id of the first of `terms`. */
+  base: number;
+  /** The terms this chunk added to the sender's vocabulary, in id order, joined by NUL. */
   terms: string;
   /** Distinct terms per document. */
   lens: Int32Array;
-  /** Per document, ids into `terms`. */
+  /** Per document, ids of the sender's vocabulary. */
   termIds: Int32Array;
   imps: Uint8Array;
   industry: Float64Array;
@@ -134,43 +155,125 @@ export interface PackedDocs {
 
 const SEP = '\u0000';
 
-export function packDocs(list: readonly Prepared[], params: Bm25fParams): PackedDocs {
-  const dim = ROW_DIM;
-  const local = new Vocabulary();
-  const buffers = impactBuffers();
-  const lens = new Int32Array(list.length);
-  const industry = new Float64Array(list.length * dim);
-  const docs = list.map((r, i) => {
-    const d = documentImpacts(r.fields, params, (t) => local.intern(t), buffers);
-    lens[i] = d.termIds.length;
-    industry.set(r.industry, i * dim);
-    return d;
-  });
-  let total = 0;
-  for (const n of lens) total += n;
-  const termIds = new Int32Array(total);
-  const imps = new Uint8Array(total);
-  let at = 0;
-  for (const d of docs) {
-    termIds.set(d.termIds, at);
-    imps.set(d.imps, at);
-    at += d.termIds.length;
+/**
+ * Analyses records into `PackedDocs` (on a worker thread): tokens, taxonomy rows and impacts as
+ * `addExperts` computes them, against a vocabulary of its own that persists between chunks.
+ */
+export class ChunkPacker {
+  private readonly vocab = new Vocabulary();
+  private readonly slots: VocabularySlots;
+  private readonly buffers = impactBuffers();
+  private readonly params: Bm25fParams;
+  private readonly specs: readonly FieldSpec[];
+  private readonly weights: readonly number[];
+
+  constructor(
+    private readonly p: TextPipeline,
+    private readonly kind: 'experts' | 'needs',
+    k1: number,
+  ) {
+    this.slots = vocabularySlots(p);
+    this.specs = kind === 'experts' ? EXPERT_FIELDS : NEED_FIELDS;
+    this.params = { k1, fields: this.specs };
+    this.weights = this.specs.map((f) => f.queryWeight);
   }
-  const terms = local.all();
-  if (terms.some((t) => t.includes(SEP))) throw new Error('a token holds NUL');
-  return { terms: terms.join(SEP), lens, termIds, imps, industry };
+
+  /** Packs a chunk; when it fails, the vocabulary is as it was before (the next chunk continues it). */
+  pack(records: readonly (ExpertInput | NeedInput)[]): PackedDocs {
+    const base = this.vocab.size;
+    try {
+      return this.packFrom(records, base);
+    } catch (err) {
+      this.vocab.truncate(base);
+      for (const s of this.slots) s.forget(base);
+      throw err;
+    }
+  }
+
+  private packFrom(records: readonly (ExpertInput | NeedInput)[], base: number): PackedDocs {
+    const dim = ROW_DIM;
+    const lens = new Int32Array(records.length);
+    const industry = new Float64Array(records.length * dim);
+    const docs = records.map((r, i) => {
+      const fields = this.kind === 'experts' ? expertFieldTokens(this.p.analyzer, r as ExpertInput) : needFieldTokens(this.p.analyzer, r as NeedInput);
+      const ids = this.vocab.internFields(fields);
+      industry.set(taxonomyRowOfIds(this.p, r.industries, ids, this.vocab, this.slots, this.weights), i * dim);
+      const d = documentImpactsOfIds(ids, this.params, this.buffers);
+      lens[i] = d.termIds.length;
+      return d;
+    });
+    let total = 0;
+    for (const n of lens) total += n;
+    const termIds = new Int32Array(total);
+    const imps = new Uint8Array(total);
+    let at = 0;
+    for (const d of docs) {
+      termIds.set(d.termIds, at);
+      imps.set(d.imps, at);
+      at += d.termIds.length;
+    }
+    const added = this.vocab.all().slice(base);
+    if (added.some((t) => t.includes(SEP))) throw new Error('a token holds NUL');
+    return { base, terms: added.join(SEP), lens, termIds, imps, industry };
+  }
 }
 
 /**
- * The documents of a packed chunk with term ids of `intern` (the receiving index's vocabulary),
- * in the chunk's order (the index takes a document's terms in any order), with their impacts;
- * and their industry rows.
+ * The receiving side of one `ChunkPacker`: its vocabulary as far as its chunks have arrived, and
+ * those terms' ids in the receiving index's vocabulary.
  */
-export function unpackDocs(p: PackedDocs, intern: (term: string) => number): { termIds: Int32Array; imps: Uint8Array; industry: Float64Array }[] {
+export class TermMirror {
+  private readonly terms: string[] = [];
+  private global = new Int32Array(0);
+  private vocab: Vocabulary | null = null;
+  private filled = 0;
+
+  /** The sender's vocabulary size as known here. */
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /**
+   * Takes a chunk's new terms, in the order the sender packed its chunks. False, and nothing
+   * taken, when they do not continue what is known here (the sender's state is then unknown).
+   */
+  extend(p: PackedDocs): boolean {
+    if (p.base !== this.terms.length) return false;
+    if (p.terms.length > 0) for (const t of p.terms.split(SEP)) this.terms.push(t);
+    return true;
+  }
+
+  /**
+   * Ids in `vocab` of the sender's first `upTo` terms, interning those it lacks in the sender's
+   * order (which, chunks being applied in order, is the order `addExperts` would intern them).
+   */
+  ids(vocab: Vocabulary, upTo: number): Int32Array {
+    if (upTo > this.terms.length) throw new Error('packed documents are inconsistent');
+    if (vocab !== this.vocab) {
+      this.vocab = vocab;
+      this.filled = 0;
+    }
+    if (this.global.length < upTo) {
+      const grown = new Int32Array(Math.max(upTo, 2 * this.global.length, 1024));
+      grown.set(this.global.subarray(0, this.filled));
+      this.global = grown;
+    }
+    for (let i = this.filled; i < upTo; i++) this.global[i] = vocab.intern(this.terms[i] as string);
+    this.filled = Math.max(this.filled, upTo);
+    return this.global;
+  }
+}
+
+/**
+ * The documents of a packed chunk with term ids of `vocab` (the receiving index's), through the
+ * sender's `mirror` (already extended with this chunk), in the chunk's order (the index takes a
+ * document's terms in any order), with their impacts and taxonomy rows.
+ */
+export function unpackDocs(p: PackedDocs, mirror: TermMirror, vocab: Vocabulary): { termIds: Int32Array; imps: Uint8Array; industry: Float64Array }[] {
   const dim = ROW_DIM;
   const n = p.lens.length;
-  const terms = p.terms.length === 0 ? [] : p.terms.split(SEP);
-  const global = Int32Array.from(terms, intern);
+  const known = p.base + (p.terms.length === 0 ? 0 : p.terms.split(SEP).length);
+  const global = mirror.ids(vocab, known);
   let total = 0;
   for (const x of p.lens) total += x;
   if (total !== p.termIds.length || total !== p.imps.length || p.industry.length !== n * dim) throw new Error('packed documents are inconsistent');
@@ -181,10 +284,10 @@ export function unpackDocs(p: PackedDocs, intern: (term: string) => number): { t
     const termIds = new Int32Array(len);
     for (let j = 0; j < len; j++) {
       const local = p.termIds[at + j] as number;
-      if (local < 0 || local >= global.length) throw new Error('packed documents are inconsistent');
+      if (!(local >= 0 && local < known)) throw new Error('packed documents are inconsistent');
       termIds[j] = global[local] as number;
     }
-    out[i] = { termIds, imps: p.imps.slice(at, at + len), industry: p.industry.slice(i * dim, (i + 1) * dim) };
+    out[i] = { termIds, imps: p.imps.subarray(at, at + len), industry: p.industry.subarray(i * dim, (i + 1) * dim) };
     at += len;
   }
   return out;

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { resolveOptions } from '../src/config.js';
+import { type PackedDocs, TermMirror, unpackDocs } from '../src/prepare.js';
+import { Vocabulary } from '../src/index/vocabulary.js';
 import { WorkerPool } from '../src/rank/batch.js';
+import { INDUSTRY_TERMS } from '../src/taxonomy/lexicon.js';
 import { type ExpertInput, InnomatchError, type NeedInput, PUBLICATION_PROFILES, ValidationError } from '../src/index.js';
 import { fixtures, matcher } from './helpers.js';
 
@@ -85,4 +89,71 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     await expect(m.addExpertsParallel([experts[0]!])).rejects.toThrow(ValidationError);
     await m.close();
   }, 120_000);
+
+  it('continues each worker\'s vocabulary from call to call, and drops a worker whose replies stop continuing it', async () => {
+    // Several multi-chunk calls in a row on the same workers, with new words in every chunk:
+    // the same index as addExperts.
+    const words = Object.values(INDUSTRY_TERMS).flatMap((t) => Object.keys(t));
+    const varied = experts.map((e, i) => ({ ...e, keywords: [...(e.keywords ?? []), words[i % words.length] as string] }));
+    const a = matcher();
+    const b = matcher();
+    for (const part of [varied.slice(0, 1200), varied.slice(1200, 1201), varied.slice(1201)]) {
+      a.addExperts(part);
+      await b.addExpertsParallel(part, { workers: 2 });
+    }
+    expect(same(a.toBinary(), b.toBinary())).toBe(true);
+    await b.close();
+
+    const pool = new WorkerPool();
+    const options = resolveOptions({});
+    const first = await pool.prepare(options, 'experts', experts.slice(0, 50), 1);
+    expect(first.packed.base).toBe(0);
+    const known = first.mirror.size;
+    expect(known).toBeGreaterThan(100);
+    const second = await pool.prepare(options, 'experts', experts.slice(50, 100), 1);
+    expect(second.packed.base).toBe(known);
+    expect(second.mirror.size).toBeGreaterThan(known);
+    expect(second.mirror).toBe(first.mirror);
+    // Other options: the worker starts a new vocabulary, which its mirror cannot continue.
+    await expect(pool.prepare(resolveOptions({ k1: 1.5 }), 'experts', experts.slice(0, 50), 1)).rejects.toThrow(/does not continue/);
+    // That worker was dropped: a new one starts from nothing.
+    const fresh = await pool.prepare(options, 'experts', experts.slice(0, 50), 1);
+    expect(fresh.packed.base).toBe(0);
+    expect(fresh.mirror).not.toBe(first.mirror);
+    await pool.close();
+  }, 120_000);
+
+  it('reads a packed chunk through its sender\'s mirror, interning new terms in the sender\'s order', () => {
+    const pack = (base: number, terms: string[], ids: number[]): PackedDocs => ({
+      base,
+      terms: terms.join('\u0000'),
+      lens: Int32Array.of(ids.length),
+      termIds: Int32Array.from(ids),
+      imps: new Uint8Array(ids.length).fill(7),
+      industry: new Float64Array(15),
+    });
+    const mirror = new TermMirror();
+    const vocab = new Vocabulary();
+    vocab.intern('电机');
+    const one = pack(0, ['温升', '电机'], [1, 0]);
+    const two = pack(2, ['涂层'], [2, 1]);
+    expect(mirror.extend(one)).toBe(true);
+    // The second chunk's reply may arrive before the first is applied.
+    expect(mirror.extend(two)).toBe(true);
+    expect(mirror.extend(pack(2, ['x'], [0]))).toBe(false);
+    expect(mirror.size).toBe(3);
+    const first = unpackDocs(one, mirror, vocab);
+    // Only the first chunk's new term was interned, after what the vocabulary had.
+    expect(vocab.all()).toEqual(['电机', '温升']);
+    expect([...first[0]!.termIds]).toEqual([0, 1]);
+    const second = unpackDocs(two, mirror, vocab);
+    expect(vocab.all()).toEqual(['电机', '温升', '涂层']);
+    expect([...second[0]!.termIds]).toEqual([2, 0]);
+    // Ids past what the chunk knows are refused.
+    expect(() => unpackDocs(pack(0, [], [2]), mirror, vocab)).toThrow(/inconsistent/);
+    // Another vocabulary (a loaded snapshot's) is mapped afresh.
+    const other = Vocabulary.from(['涂层']);
+    expect([...unpackDocs(two, mirror, other)[0]!.termIds]).toEqual([0, 2]);
+    expect(other.all()).toEqual(['涂层', '温升', '电机']);
+  });
 });

@@ -156,11 +156,7 @@ export class FieldIndex {
 
   /** A document's tokens as term ids of this index's vocabulary, field by field (new terms are added). */
   internFields(fields: FieldTokens): Int32Array[] {
-    return fields.map((toks) => {
-      const ids = new Int32Array(toks.length);
-      for (let k = 0; k < toks.length; k++) ids[k] = this.vocab.intern(toks[k] as string);
-      return ids;
-    });
+    return this.vocab.internFields(fields);
   }
 
   /** Adds a document given as `internFields` gives it (ids are checked); returns its slot. */

@@ -21,6 +21,21 @@ export class Vocabulary {
     return id;
   }
 
+  /** A document's tokens as term ids, field by field (new terms are added, in token order). */
+  internFields(fields: readonly (readonly string[])[]): Int32Array[] {
+    return fields.map((toks) => {
+      const ids = new Int32Array(toks.length);
+      for (let k = 0; k < toks.length; k++) ids[k] = this.intern(toks[k] as string);
+      return ids;
+    });
+  }
+
+  /** Forgets the terms of id `size` and above (those added since the vocabulary had `size` terms). */
+  truncate(size: number): void {
+    if (!Number.isInteger(size) || size < 0) throw new RangeError(`bad vocabulary size ${size}`);
+    while (this.terms.length > size) this.ids.delete(this.terms.pop() as string);
+  }
+
   /** All terms by id. */
   all(): readonly string[] {
     return this.terms;

@@ -6,7 +6,7 @@ import type { QueryPlan } from './plan.js';
 import type { ScoredSlot } from './search.js';
 import type { WorkerIndexData, WorkerRequest } from './search-worker.js';
 import type { ResolvedOptions } from '../config.js';
-import type { PackedDocs } from '../prepare.js';
+import { type PackedDocs, TermMirror } from '../prepare.js';
 import type { ExpertInput, NeedInput } from '../types.js';
 
 function shared<T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T): T {
@@ -47,6 +47,12 @@ export function spawnSearchWorker(): Worker {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
+/** A chunk analysed on a worker, and the mirror of that worker's vocabulary to read it with. */
+export interface PreparedChunk {
+  packed: PackedDocs;
+  mirror: TermMirror;
+}
+
 /**
  * Worker threads kept between batches (a matcher owns one), so only the first batch pays for
  * starting them. They are unref'd: an idle pool never keeps the process alive; `close()` ends it.
@@ -57,6 +63,8 @@ export class WorkerPool {
   private turn = 0;
   /** The index each worker holds, so that an unchanged index is not sent again. */
   private readonly holds = new WeakMap<Worker, WorkerIndexData>();
+  /** Each worker's vocabularies as its `prepare` replies have told them (see ChunkPacker). */
+  private readonly mirrors = new WeakMap<Worker, Record<'experts' | 'needs', TermMirror>>();
 
   async run(data: WorkerIndexData, plans: readonly QueryPlan[], size: number): Promise<ScoredSlot[][]> {
     const n = Math.max(1, Math.min(size, plans.length));
@@ -77,14 +85,29 @@ export class WorkerPool {
 
   /**
    * Analyses records on a worker (the pool's workers in turn, `size` of them at most): the
-   * worker builds the text pipeline of `options` once and keeps it. Rejects if the worker fails.
+   * worker builds the text pipeline of `options` once and keeps it, with a vocabulary per kind
+   * that grows from chunk to chunk; the reply comes with this thread's mirror of that
+   * vocabulary, extended with the chunk's new terms. Rejects if the worker fails, and drops a
+   * worker whose vocabulary does not continue its mirror.
    */
-  prepare(options: ResolvedOptions, kind: 'experts' | 'needs', records: readonly (ExpertInput | NeedInput)[], size: number): Promise<PackedDocs> {
+  prepare(options: ResolvedOptions, kind: 'experts' | 'needs', records: readonly (ExpertInput | NeedInput)[], size: number): Promise<PreparedChunk> {
     const workers = this.ensure(Math.max(1, size));
     const w = workers[this.turn++ % workers.length] as Worker;
     const id = this.next++;
     // As one JSON string: cloning it costs far less than cloning the records as objects.
-    return this.request<{ packed: PackedDocs }>(w, id, { type: 'prepare', id, options, kind, records: JSON.stringify(records) }).then((r) => r.packed);
+    return this.request<{ packed: PackedDocs }>(w, id, { type: 'prepare', id, options, kind, records: JSON.stringify(records) }).then(({ packed }) => {
+      let mirrors = this.mirrors.get(w);
+      if (mirrors === undefined) {
+        mirrors = { experts: new TermMirror(), needs: new TermMirror() };
+        this.mirrors.set(w, mirrors);
+      }
+      const mirror = mirrors[kind];
+      if (!mirror.extend(packed)) {
+        this.drop(w);
+        throw new Error('a worker\'s vocabulary does not continue the chunks received from it');
+      }
+      return { packed, mirror };
+    });
   }
 
   /** The first `n` workers, started if need be. */

@@ -10,8 +10,7 @@ import { type PlanIndex, type QueryPlan, runPlan } from './plan.js';
 import { createScratch } from './search.js';
 import { markAttached, type SplitAttach, serveSplit } from './split.js';
 import type { ResolvedOptions } from '../config.js';
-import { buildPipeline, packDocs, prepareExpert, prepareNeed, type TextPipeline } from '../prepare.js';
-import { EXPERT_FIELDS, NEED_FIELDS } from '../records.js';
+import { buildPipeline, ChunkPacker } from '../prepare.js';
 import { createSegmenter } from '../text/backends/index.js';
 import type { ExpertInput, NeedInput } from '../types.js';
 
@@ -46,17 +45,18 @@ function planIndex(d: WorkerIndexData): PlanIndex {
 function serve(port: MessagePort): void {
   let ix: PlanIndex | null = null;
   let split: SplitAttach | null = null;
-  // The text pipeline of the last options seen (a matcher's; built once, ~0.3 s with jieba).
-  let pipeline: { key: string; p: TextPipeline } | null = null;
+  // The text pipeline of the last options seen (a matcher's; built once, ~0.3 s with jieba),
+  // and per kind the packer whose vocabulary continues from chunk to chunk.
+  let pipeline: { key: string; packers: Record<'experts' | 'needs', ChunkPacker> } | null = null;
   port.on('message', (msg: WorkerRequest) => {
     if (msg.type === 'prepare') {
       try {
         const key = JSON.stringify(msg.options);
-        if (pipeline?.key !== key) pipeline = { key, p: buildPipeline(msg.options, (words) => createSegmenter(msg.options.segmenter, words)) };
-        const p = pipeline.p;
-        const records = JSON.parse(msg.records) as (ExpertInput | NeedInput)[];
-        const list = msg.kind === 'experts' ? records.map((e) => prepareExpert(p, e as ExpertInput, false)) : records.map((n) => prepareNeed(p, n as NeedInput));
-        const packed = packDocs(list, { k1: msg.options.k1, fields: msg.kind === 'experts' ? EXPERT_FIELDS : NEED_FIELDS });
+        if (pipeline?.key !== key) {
+          const p = buildPipeline(msg.options, (words) => createSegmenter(msg.options.segmenter, words));
+          pipeline = { key, packers: { experts: new ChunkPacker(p, 'experts', msg.options.k1), needs: new ChunkPacker(p, 'needs', msg.options.k1) } };
+        }
+        const packed = pipeline.packers[msg.kind].pack(JSON.parse(msg.records) as (ExpertInput | NeedInput)[]);
         const transfer = [packed.lens.buffer, packed.termIds.buffer, packed.imps.buffer, packed.industry.buffer] as ArrayBuffer[];
         port.postMessage({ id: msg.id, packed }, transfer);
       } catch (err) {

@@ -13,6 +13,11 @@ export class TermSlots {
 
   constructor(private readonly classifier: { termSlot(term: string): number }) {}
 
+  /** Forgets the slots of term ids `from` and above (their vocabulary was truncated to `from` terms). */
+  forget(from: number): void {
+    this.filled = Math.min(this.filled, from);
+  }
+
   /** Slots by term id for every term of `vocab` (valid until its next new term). */
   of(vocab: Vocabulary): Int32Array {
     if (vocab !== this.vocab) {
