@@ -170,18 +170,24 @@ export function buildDisciplineClassifier(
     return n;
   }
 
+  // The field a call is reading: its tokens as strings, or as ids into `viewTerms` (one
+  // object for every call, so that no closure is made per field).
+  const NO_TERMS: readonly string[] = [];
+  const view = { tokens: null as readonly string[] | null, ids: new Int32Array(0) as Int32Array, terms: NO_TERMS };
+  const tokenAt = (j: number): string => (view.tokens !== null ? view.tokens[j] : view.terms[view.ids[j] as number]) as string;
+
   /**
-   * Counts what the token at position k of a field of `len` tokens finds (slot s): the terms it
-   * contains, and the longest phrase it starts (`at(j)` reads token j; phrases are rare).
+   * Counts what the token at position k of the current field (`view`, `len` tokens) finds
+   * (slot s): the terms it contains, and the longest phrase it starts (phrases are rare).
    */
-  function countToken(s: number, k: number, len: number, at: (j: number) => string, c: number, n: number): number {
+  function countToken(s: number, k: number, len: number, c: number, n: number): number {
     for (let j = cStart[s] as number, end = cEnd[s] as number; j < end; j++) n = countTerm(cFlat[j] as number, c, n);
     for (let q = pStart[s] as number, end = pEnd[s] as number; q < end; q++) {
       const rest = pRest[q] as readonly string[];
       const m = rest.length;
       if (k + m >= len) continue;
       let ok = true;
-      for (let j = 0; j < m && ok; j++) ok = at(k + 1 + j) === rest[j];
+      for (let j = 0; j < m && ok; j++) ok = tokenAt(k + 1 + j) === rest[j];
       if (ok) return countTerm(pTerm[q] as number, c, n);
     }
     return n;
@@ -209,24 +215,28 @@ export function buildDisciplineClassifier(
       const c = begin();
       let n = 0;
       for (const tokens of fields) {
-        const at = (j: number): string => tokens[j] as string;
+        view.tokens = tokens;
         for (let k = 0; k < tokens.length; k++) {
           const s = slotOfToken(tokens[k] as string);
-          if (s >= 0) n = countToken(s, k, tokens.length, at, c, n);
+          if (s >= 0) n = countToken(s, k, tokens.length, c, n);
         }
       }
+      view.tokens = null;
       return evidence(n);
     },
     evidenceOfIds(fieldIds, slotOfId, terms) {
       const c = begin();
       let n = 0;
+      view.tokens = null;
+      view.terms = terms;
       for (const ids of fieldIds) {
-        const at = (j: number): string => terms[ids[j] as number] as string;
+        view.ids = ids;
         for (let k = 0; k < ids.length; k++) {
           const s = slotOfId[ids[k] as number] as number;
-          if (s >= 0) n = countToken(s, k, ids.length, at, c, n);
+          if (s >= 0) n = countToken(s, k, ids.length, c, n);
         }
       }
+      view.terms = NO_TERMS;
       return evidence(n);
     },
   };
