@@ -22,8 +22,9 @@ export function impactBuffers(): ImpactBuffers {
 }
 
 /**
- * A document's term ids (ascending) and quantised BM25F impacts, from its field tokens: it
- * depends on the document alone (and `intern`, which gives the ids), so it can run anywhere.
+ * A document's term ids (in order of first occurrence) and quantised BM25F impacts, from its
+ * field tokens: it depends on the document alone (and `intern`, which gives the ids), so it can
+ * run anywhere.
  */
 export function documentImpacts(
   fields: FieldTokens,
@@ -65,12 +66,10 @@ export function documentImpactsOfIds(fields: readonly Int32Array[], params: Bm25
     }
   }
   const lengths = fields.map((f) => f.length);
-  const termIds = b.rowTerm.slice(0, n).sort();
+  // In order of first occurrence: the index takes a document's terms in any order.
+  const termIds = b.rowTerm.slice(0, n);
   const imps = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = (b.mark[termIds[i] as number] as number) - 1;
-    imps[i] = quantizeImpact(saturatedTf(b.rowTf, lengths, params, r * F));
-  }
+  for (let r = 0; r < n; r++) imps[r] = quantizeImpact(saturatedTf(b.rowTf, lengths, params, r * F));
   return { termIds, imps };
 }
 
