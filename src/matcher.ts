@@ -259,7 +259,6 @@ class MatcherImpl implements Matcher {
     });
   }
 
-
   addNeeds(needs: NeedInput[]): void {
     this.idle();
     const valid = validateNeeds(needs, (id) => this.needs.has(id));

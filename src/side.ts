@@ -67,7 +67,7 @@ export class Side<R extends { id: string }> {
     return this.register(record, this.index.addIds(fieldIds), industry);
   }
 
-  /** Adds a record whose impacts were computed elsewhere (`documentImpacts`, term ids of this index). */
+  /** Adds a record whose impacts were computed elsewhere (`documentImpactsOfIds`, term ids of this index). */
   addImpacts(record: R, termIds: Int32Array, imps: Uint8Array, industry: Float64Array): number {
     checkRow(industry);
     this.makeRoom();

@@ -10,7 +10,7 @@ const TAIL_SHARE = 0.1;
 /** When removed documents exceed this share of the slots, segments are rewritten without them. */
 const DEAD_SHARE = 0.2;
 
-/** Reusable buffers of `documentImpacts` (grown on demand). */
+/** Reusable buffers of `documentImpactsOfIds` (grown on demand). */
 export interface ImpactBuffers {
   mark: Int32Array;
   rowTerm: Int32Array;
@@ -23,23 +23,9 @@ export function impactBuffers(): ImpactBuffers {
 
 /**
  * A document's term ids (in order of first occurrence) and quantised BM25F impacts, from its
- * field tokens: it depends on the document alone (and `intern`, which gives the ids), so it can
- * run anywhere.
+ * tokens as term ids, field by field: it depends on the document alone, so it can run anywhere
+ * (ChunkPacker runs it on worker threads against a vocabulary of their own).
  */
-export function documentImpacts(
-  fields: FieldTokens,
-  params: Bm25fParams,
-  intern: (token: string) => number,
-  b: ImpactBuffers,
-): { termIds: Int32Array; imps: Uint8Array } {
-  return documentImpactsOfIds(
-    fields.map((toks) => Int32Array.from(toks, intern)),
-    params,
-    b,
-  );
-}
-
-/** `documentImpacts` of a document given as term ids, field by field. */
 export function documentImpactsOfIds(fields: readonly Int32Array[], params: Bm25fParams, b: ImpactBuffers): { termIds: Int32Array; imps: Uint8Array } {
   const F = params.fields.length;
   if (fields.length !== F) throw new RangeError(`expected ${F} fields, got ${fields.length}`);
@@ -166,7 +152,7 @@ export class FieldIndex {
 
   /**
    * Adds a document given as term ids (distinct, in any order, interned in this index's
-   * vocabulary) and their impacts (1..255), as `documentImpacts` computes them elsewhere.
+   * vocabulary) and their impacts (1..255), as `documentImpactsOfIds` computes them elsewhere.
    * Returns its slot.
    */
   addImpacts(termIds: Int32Array, imps: Uint8Array): number {
