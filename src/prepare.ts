@@ -145,6 +145,8 @@ export interface PackedDocs {
   base: number;
   /** The terms this chunk added to the sender's vocabulary, in id order, joined by NUL. */
   terms: string;
+  /** How many terms `terms` holds. */
+  added: number;
   /** Distinct terms per document. */
   lens: Int32Array;
   /** Per document, ids of the sender's vocabulary. */
@@ -214,7 +216,7 @@ export class ChunkPacker {
     }
     const added = this.vocab.all().slice(base);
     if (added.some((t) => t.includes(SEP))) throw new Error('a token holds NUL');
-    return { base, terms: added.join(SEP), lens, termIds, imps, industry };
+    return { base, terms: added.join(SEP), added: added.length, lens, termIds, imps, industry };
   }
 }
 
@@ -239,7 +241,9 @@ export class TermMirror {
    */
   extend(p: PackedDocs): boolean {
     if (p.base !== this.terms.length) return false;
-    if (p.terms.length > 0) for (const t of p.terms.split(SEP)) this.terms.push(t);
+    const added = p.terms.length === 0 ? [] : p.terms.split(SEP);
+    if (added.length !== p.added) return false;
+    for (const t of added) this.terms.push(t);
     return true;
   }
 
@@ -272,7 +276,7 @@ export class TermMirror {
 export function unpackDocs(p: PackedDocs, mirror: TermMirror, vocab: Vocabulary): { termIds: Int32Array; imps: Uint8Array; industry: Float64Array }[] {
   const dim = ROW_DIM;
   const n = p.lens.length;
-  const known = p.base + (p.terms.length === 0 ? 0 : p.terms.split(SEP).length);
+  const known = p.base + p.added;
   const global = mirror.ids(vocab, known);
   let total = 0;
   for (const x of p.lens) total += x;

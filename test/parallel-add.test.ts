@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { resolveOptions } from '../src/config.js';
-import { type PackedDocs, TermMirror, unpackDocs } from '../src/prepare.js';
+import { buildPipeline, ChunkPacker, type PackedDocs, TermMirror, unpackDocs } from '../src/prepare.js';
+import { createSegmenter } from '../src/text/backends/index.js';
 import { Vocabulary } from '../src/index/vocabulary.js';
 import { WorkerPool } from '../src/rank/batch.js';
 import { INDUSTRY_TERMS } from '../src/taxonomy/lexicon.js';
@@ -127,6 +128,7 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     const pack = (base: number, terms: string[], ids: number[]): PackedDocs => ({
       base,
       terms: terms.join('\u0000'),
+      added: terms.length,
       lens: Int32Array.of(ids.length),
       termIds: Int32Array.from(ids),
       imps: new Uint8Array(ids.length).fill(7),
@@ -155,5 +157,24 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     const other = Vocabulary.from(['涂层']);
     expect([...unpackDocs(two, mirror, other)[0]!.termIds]).toEqual([0, 2]);
     expect(other.all()).toEqual(['涂层', '温升', '电机']);
+  });
+
+  it('leaves a worker\'s vocabulary as it was when a chunk fails, so the next chunk continues it', () => {
+    const options = resolveOptions({});
+    const pipeline = buildPipeline(options, (words) => createSegmenter(options.segmenter, words));
+    const words = Object.values(INDUSTRY_TERMS).flatMap((t) => Object.keys(t));
+    const distinct = experts.slice(0, 60).map((e, i) => ({ ...e, keywords: [words[i] as string] }));
+    // Not validated on purpose: the packer fails on it after analysing the records before it.
+    const bad = { id: 'bad', name: '坏记录', keywords: 5 } as unknown as ExpertInput;
+    const a = new ChunkPacker(pipeline, 'experts', options.k1);
+    const first = a.pack(distinct.slice(0, 20));
+    expect(() => a.pack([...distinct.slice(20, 40), bad])).toThrow();
+    const after = a.pack(distinct.slice(40, 60));
+    // As if the failed chunk had never been sent.
+    const b = new ChunkPacker(pipeline, 'experts', options.k1);
+    b.pack(distinct.slice(0, 20));
+    const fresh = b.pack(distinct.slice(40, 60));
+    expect(after.base).toBe(first.added);
+    expect(after).toEqual(fresh);
   });
 });
