@@ -64,6 +64,26 @@ describe('taxonomy boost of a plan', () => {
     );
   });
 
+  it('bounds the boost of a slot whose industries equal the query\'s, though their cosine rounds above 1', () => {
+    // Found by the property above (CI, seed 1531631161): this unit vector's cosine with itself
+    // is 1 + 2^-52, so a bound of exactly industryBoost was below the slot's boost.
+    const r = row([0, 0, 2, 0, 0, 0, 1, 1, 0], new Array<number>(D).fill(0));
+    const ix: PlanIndex = { segments: [], alive: new Uint8Array(1), industryRows: r, kindOf: () => 0, tieKey: String };
+    const plan: QueryPlan = {
+      terms: [],
+      textScale: 1,
+      industry: [...r.subarray(0, INDUSTRY_DIM)],
+      industryBoost: 2,
+      disciplines: [],
+      disciplineBoost: 0,
+      k: 1,
+      minScore: 0,
+    };
+    const opts = planOptions(ix, plan);
+    expect(opts.boost(0)).toBeGreaterThan(2);
+    expect(opts.boost(0)).toBeLessThanOrEqual(opts.boostBound);
+  });
+
   it('is the two cosines: a slot of the query\'s own industry and disciplines gets both boosts in full', () => {
     const ev = [0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0];
     const r = row([0, 1, 0, 0, 0, 0, 0, 0, 0], ev);

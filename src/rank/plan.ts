@@ -61,7 +61,7 @@ export function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
   // and so have a slot's: their dot product is at most the query's length.
   let qNorm = 0;
   for (let j = 1; j < plan.disciplines.length; j += 2) qNorm += (plan.disciplines[j] as number) ** 2;
-  qNorm = Math.min(1, Math.sqrt(qNorm) * (1 + 1e-9));
+  qNorm = Math.min(1, Math.sqrt(qNorm));
   const kinds = plan.kinds ? new Set(plan.kinds) : undefined;
   const exclude = plan.excludeSlots && plan.excludeSlots.length > 0 ? new Set(plan.excludeSlots) : undefined;
   const wanted = plan.industries;
@@ -72,7 +72,9 @@ export function planOptions(ix: PlanIndex, plan: QueryPlan): SearchOptions {
     // industryBoost × cos(query industries, the slot's industries): both are unit vectors; and
     // disciplineBoost × the dot product of the two sides' main disciplines.
     boost: hasIndustry || hasDiscipline ? taxonomyBoost(plan, hasIndustry, hasDiscipline, rows) : () => 0,
-    boostBound: (hasIndustry ? plan.industryBoost : 0) + (hasDiscipline ? plan.disciplineBoost * qNorm : 0),
+    // Both cosines may exceed 1 by a rounding error (two unit vectors equal to the last bit sum
+    // to 1 + 2^-52); the margin keeps the bound above every boost a slot can get.
+    boostBound: ((hasIndustry ? plan.industryBoost : 0) + (hasDiscipline ? plan.disciplineBoost * qNorm : 0)) * (1 + 1e-9),
     ...(filtered
       ? {
           accept: (slot: number) => {
