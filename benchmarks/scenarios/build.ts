@@ -100,8 +100,8 @@ const PARALLEL_MAX = 100_000;
 const PARALLEL_WORKERS = 2;
 
 /**
- * The same profiles added with addExpertsParallel (2 workers, started by the first call, as in a
- * fresh process), each chunk alternating with the raw segmenter over its texts, as above. The
+ * The same profiles added with addExpertsParallel (`workers: 2`: one worker thread, started by the
+ * first call as in a fresh process, and the calling thread), each chunk alternating with the raw segmenter over its texts, as above. The
  * result must be the same index: its binary snapshot is compared byte for byte.
  */
 async function parallelBuild(ctx: BenchContext, n: number, reference: Matcher, firstNeed: ReturnType<BenchContext['gen']['needs']>[number]): Promise<ParallelBuildResult> {
@@ -118,7 +118,7 @@ async function parallelBuild(ctx: BenchContext, n: number, reference: Matcher, f
   const buildMs = addMs + firstQueryMs;
   const out: ParallelBuildResult = { workers: PARALLEL_WORKERS, addMs, firstQueryMs, buildMs, segmentOnlyMs: segMs, ratio: buildMs / segMs, identical };
   log(
-    `parallel build ${n}: ${(buildMs / 1000).toFixed(2)} s on ${PARALLEL_WORKERS} workers, segmenter alone ${(segMs / 1000).toFixed(2)} s → ${out.ratio.toFixed(2)}x; identical index: ${identical}`,
+    `parallel build ${n}: ${(buildMs / 1000).toFixed(2)} s on ${PARALLEL_WORKERS} threads, segmenter alone ${(segMs / 1000).toFixed(2)} s → ${out.ratio.toFixed(2)}x; identical index: ${identical}`,
   );
   return out;
 }

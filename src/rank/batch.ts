@@ -65,6 +65,8 @@ export class WorkerPool {
   private readonly holds = new WeakMap<Worker, WorkerIndexData>();
   /** Each worker's vocabularies as its `prepare` replies have told them (see ChunkPacker). */
   private readonly mirrors = new WeakMap<Worker, Record<'experts' | 'needs', TermMirror>>();
+  /** Workers that have loaded their modules (their first message). */
+  private readonly loaded = new WeakSet<Worker>();
 
   async run(data: WorkerIndexData, plans: readonly QueryPlan[], size: number): Promise<ScoredSlot[][]> {
     const n = Math.max(1, Math.min(size, plans.length));
@@ -91,7 +93,9 @@ export class WorkerPool {
    * worker whose vocabulary does not continue its mirror.
    */
   prepare(options: ResolvedOptions, kind: 'experts' | 'needs', records: readonly (ExpertInput | NeedInput)[], size: number): Promise<PreparedChunk> {
-    const workers = this.ensure(Math.max(1, size));
+    const all = this.ensure(Math.max(1, size));
+    const ready = all.filter((w) => this.loaded.has(w));
+    const workers = ready.length > 0 ? ready : all;
     const w = workers[this.turn++ % workers.length] as Worker;
     const id = this.next++;
     // As one JSON string: cloning it costs far less than cloning the records as objects.
@@ -110,11 +114,23 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * How many of the first `n` workers (started now if need be) have loaded their modules, so
+   * that work sent to them starts at once (a worker starting from the TypeScript sources takes
+   * about 2 s to load them).
+   */
+  ready(n: number): number {
+    let k = 0;
+    for (const w of this.ensure(n)) if (this.loaded.has(w)) k++;
+    return k;
+  }
+
   /** The first `n` workers, started if need be. */
   private ensure(n: number): Worker[] {
     while (this.workers.length < n) {
       const w = spawnSearchWorker();
       w.unref();
+      w.once('message', () => this.loaded.add(w));
       this.workers.push(w);
     }
     return this.workers.slice(0, n);

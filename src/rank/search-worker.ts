@@ -81,4 +81,8 @@ function serve(port: MessagePort): void {
   });
 }
 
-if (parentPort) serve(parentPort);
+if (parentPort) {
+  serve(parentPort);
+  // Its modules are loaded: work sent from now on starts at once (see WorkerPool.ready).
+  parentPort.postMessage({ ready: true });
+}
