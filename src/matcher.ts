@@ -268,7 +268,7 @@ class MatcherImpl implements Matcher {
     const vocab = side.index.vocab;
     records.forEach((r, i) => {
       const ids = vocab.internFields(fields[i] as string[][]);
-      side.addIds(r, ids, taxonomyRowOfIds(this.pipeline, r.industries, ids, vocab, slots, weights));
+      side.addIds(r, ids, taxonomyRowOfIds(this.pipeline, r, ids, vocab, slots, weights));
     });
   }
 
@@ -459,7 +459,7 @@ class MatcherImpl implements Matcher {
       record = e;
       checkEmbeddingDimensions([e], this.embeddingDim, 'expert');
       fields = expertFieldTokens(this.analyzer, e);
-      industry = industryVectorOf(this.pipeline, e.industries, fields, EXPERT_FIELDS);
+      industry = industryVectorOf(this.pipeline, e, fields, EXPERT_FIELDS);
       embedding = e.embedding;
     }
     const result = this.rank(this.needs, weightedCounts(fields, EXPERT_FIELDS), industry, o, embedding, () => expertTexts(record));
@@ -534,7 +534,7 @@ class MatcherImpl implements Matcher {
     const n = need;
     checkEmbeddingDimensions([n], this.embeddingDim, 'need');
     const fields = needFieldTokens(this.analyzer, n);
-    return { fields, industry: industryVectorOf(this.pipeline, n.industries, fields, NEED_FIELDS), embedding: n.embedding, texts: () => needTexts(n) };
+    return { fields, industry: industryVectorOf(this.pipeline, n, fields, NEED_FIELDS), embedding: n.embedding, texts: () => needTexts(n) };
   }
 
   classify(input: string | NeedInput | ExpertInput): IndustryScore[] {

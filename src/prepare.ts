@@ -14,8 +14,8 @@ import { buildClassifier, type Classifier } from './taxonomy/classify.js';
 import type { IndustryCode } from './taxonomy/codes.js';
 import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
 import { buildDisciplineClassifier, type DisciplineClassifier, NO_DISCIPLINES } from './taxonomy/disciplines/classify.js';
-import { DISCIPLINES } from './taxonomy/disciplines/index.js';
-import { type DisciplineEvidence, NO_EVIDENCE, ROW_DIM, taxonomyRow } from './taxonomy/row.js';
+import { DISCIPLINE_CODES, DISCIPLINES } from './taxonomy/disciplines/index.js';
+import { type DisciplineEvidence, evidenceOf, NO_EVIDENCE, ROW_DIM, taxonomyRow } from './taxonomy/row.js';
 import { TermSlots } from './taxonomy/term-slots.js';
 import { declaredScores, industryVector } from './taxonomy/vector.js';
 import { type Analyzer, createAnalyzer } from './text/analyzer.js';
@@ -78,26 +78,42 @@ export interface Prepared {
 /** Field weights inside a centroid unit (EXPERT_FIELDS order: keywords, titles, bio, abstracts). */
 const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
 
-/**
- * A record's taxonomy row: its declared industries when it has any, else what `classify` finds;
- * and the disciplines its vocabulary points to.
- */
-export function industryVectorFrom(
-  declared: readonly IndustryCode[] | undefined,
-  classify: () => IndustryScore[],
-  disciplineEvidence: DisciplineEvidence,
-): Float64Array {
-  return taxonomyRow(industryVector(declared && declared.length > 0 ? declaredScores(declared) : classify()), disciplineEvidence);
+/** What a record declares of its place in the taxonomy (validated codes). */
+export interface Declared {
+  industries?: readonly IndustryCode[];
+  disciplines?: readonly string[];
 }
 
-export function industryVectorOf(
-  p: TextPipeline,
-  declared: readonly IndustryCode[] | undefined,
-  fields: readonly (readonly string[])[],
-  specs: readonly FieldSpec[],
-): Float64Array {
+/** Discipline number (DISCIPLINE_CODES order) of each code. */
+const DISCIPLINE_NUMBER: ReadonlyMap<string, number> = new Map(DISCIPLINE_CODES.map((c, i) => [c, i]));
+
+/** Equal evidence for each declared discipline (validated codes). */
+function declaredEvidence(codes: readonly string[]): DisciplineEvidence {
+  const values = new Float64Array(DISCIPLINE_CODES.length);
+  for (const c of codes) values[DISCIPLINE_NUMBER.get(c) as number] = 1;
+  return evidenceOf(values);
+}
+
+/**
+ * A record's taxonomy row: its declared industries when it has any, else what `classify` finds;
+ * its declared disciplines when it has any, else those its vocabulary points to.
+ */
+export function industryVectorFrom(declared: Declared, classify: () => IndustryScore[], disciplineEvidence: () => DisciplineEvidence): Float64Array {
+  const ind = declared.industries;
+  const disc = declared.disciplines;
+  return taxonomyRow(
+    industryVector(ind && ind.length > 0 ? declaredScores(ind) : classify()),
+    disc && disc.length > 0 ? declaredEvidence(disc) : disciplineEvidence(),
+  );
+}
+
+export function industryVectorOf(p: TextPipeline, declared: Declared, fields: readonly (readonly string[])[], specs: readonly FieldSpec[]): Float64Array {
   const weights = specs.map((f) => f.queryWeight);
-  return industryVectorFrom(declared, () => p.classifier.classifyFields(fields, weights), p.disciplines.evidenceOfFields(fields));
+  return industryVectorFrom(
+    declared,
+    () => p.classifier.classifyFields(fields, weights),
+    () => p.disciplines.evidenceOfFields(fields),
+  );
 }
 
 /** An expert of the centroid model (index/centroid.ts): its tokens, term weights and taxonomy row. */
@@ -105,7 +121,7 @@ export function prepareCentroidExpert(p: TextPipeline, e: ExpertInput): Prepared
   const units = expertUnitTokens(p.analyzer, e);
   const fields = concatUnits(units, EXPERT_FIELDS.length);
   const weights = centroidWeights(units, CENTROID_FIELD_WEIGHTS);
-  return { fields, weights, industry: industryVectorOf(p, e.industries, fields, EXPERT_FIELDS) };
+  return { fields, weights, industry: industryVectorOf(p, e, fields, EXPERT_FIELDS) };
 }
 
 /** Classifier slots by term id of one vocabulary: industries, then disciplines (see TermSlots). */
@@ -122,15 +138,18 @@ export function vocabularySlots(p: TextPipeline): VocabularySlots {
  */
 export function taxonomyRowOfIds(
   p: TextPipeline,
-  declared: readonly IndustryCode[] | undefined,
+  declared: Declared,
   ids: readonly Int32Array[],
   vocab: Vocabulary,
   [slots, disciplineSlots]: VocabularySlots,
   weights: readonly number[],
 ): Float64Array {
   const d = p.disciplines;
-  const evidence = d === NO_DISCIPLINES ? NO_EVIDENCE : d.evidenceOfIds(ids, disciplineSlots.of(vocab), vocab.all());
-  return industryVectorFrom(declared, () => p.classifier.classifyFieldIds(ids, weights, slots.of(vocab)), evidence);
+  return industryVectorFrom(
+    declared,
+    () => p.classifier.classifyFieldIds(ids, weights, slots.of(vocab)),
+    () => (d === NO_DISCIPLINES ? NO_EVIDENCE : d.evidenceOfIds(ids, disciplineSlots.of(vocab), vocab.all())),
+  );
 }
 
 /**
@@ -199,7 +218,7 @@ export class ChunkPacker {
     const docs = records.map((r, i) => {
       const fields = this.kind === 'experts' ? expertFieldTokens(this.p.analyzer, r as ExpertInput) : needFieldTokens(this.p.analyzer, r as NeedInput);
       const ids = this.vocab.internFields(fields);
-      industry.set(taxonomyRowOfIds(this.p, r.industries, ids, this.vocab, this.slots, this.weights), i * dim);
+      industry.set(taxonomyRowOfIds(this.p, r, ids, this.vocab, this.slots, this.weights), i * dim);
       const d = documentImpactsOfIds(ids, this.params, this.buffers);
       lens[i] = d.termIds.length;
       return d;

@@ -38,6 +38,7 @@ export const EXPERT_SHAPE: Shape = [
   ['industries', 'strings'],
   ['capacity', 'number'],
   ['embedding', 'numbers'],
+  ['disciplines', 'strings'],
 ];
 
 /** NeedInput's fields in needSchema's order. */
@@ -59,6 +60,7 @@ export const NEED_SHAPE: Shape = [
   ],
   ['industries', 'strings'],
   ['embedding', 'numbers'],
+  ['disciplines', 'strings'],
 ];
 
 /** Tape value of a removed record's slot (a present record's mask is ≥ 0). */

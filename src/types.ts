@@ -39,6 +39,11 @@ export interface ExpertInput {
    * the score (option `latent`). Every embedding in a matcher has the same length.
    */
   embedding?: number[];
+  /**
+   * Declared first-level disciplines (一级学科), at most three, as codes of `DISCIPLINE_CODES`
+   * ('0805' for 材料科学与工程); when absent they are inferred from the text. Equal weights.
+   */
+  disciplines?: string[];
 }
 
 export interface EnterpriseInput {
@@ -57,6 +62,8 @@ export interface NeedInput {
   industries?: IndustryCode[];
   /** The need's vector from the same embedding model as the profiles' (see ExpertInput). */
   embedding?: number[];
+  /** Declared disciplines, as on ExpertInput. */
+  disciplines?: string[];
 }
 
 export interface ExplanationTerm {

@@ -8,6 +8,8 @@
  * what it accepts, zod accepts with an equal result (a property test compares them).
  */
 import { INDUSTRY_CODES } from './taxonomy/codes.js';
+import { DISCIPLINE_CODES } from './taxonomy/disciplines/index.js';
+import { DISCIPLINE_SLOTS } from './taxonomy/row.js';
 import { EXPERT_KINDS, type ExpertInput, type NeedInput } from './types.js';
 
 /** The limits of validate.ts's schema (passed in, so there is one definition). */
@@ -30,6 +32,7 @@ const FAIL: unique symbol = Symbol('fail');
 
 const INDUSTRY_SET = new Set<unknown>(INDUSTRY_CODES);
 const KIND_SET = new Set<unknown>(EXPERT_KINDS);
+const DISCIPLINE_SET = new Set<unknown>(DISCIPLINE_CODES);
 
 function plain(v: unknown): v is Plain {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -104,6 +107,11 @@ export function fastValidators(L: FastLimits, copy = true): FastValidators {
   const termList = list(shortText, L.listItems, copy);
   const industries = list((v) => (INDUSTRY_SET.has(v) ? v : FAIL), INDUSTRY_CODES.length, copy);
   const embedding = list((v) => (typeof v === 'number' && Number.isFinite(v) ? v : FAIL), L.embeddingDimensions, copy, 1);
+  const codes = list((v) => (DISCIPLINE_SET.has(v) ? v : FAIL), DISCIPLINE_SLOTS, copy, 1);
+  const disciplines: Check = (v) => {
+    const c = codes(v);
+    return c !== FAIL && new Set(c as unknown[]).size === (c as unknown[]).length ? c : FAIL;
+  };
   const publication = object(
     {
       title: str(1, L.shortText),
@@ -130,6 +138,7 @@ export function fastValidators(L: FastLimits, copy = true): FastValidators {
       industries,
       capacity: intIn(0, 10_000),
       embedding,
+      disciplines,
     },
     ['id', 'name'],
     copy,
@@ -143,6 +152,7 @@ export function fastValidators(L: FastLimits, copy = true): FastValidators {
       enterprise: object({ id, name: str(1, L.shortText), park: shortText, region: shortText }, ['name'], copy),
       industries,
       embedding,
+      disciplines,
     },
     ['id', 'description'],
     copy,

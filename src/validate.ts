@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { INDUSTRY_CODES } from './taxonomy/codes.js';
+import { DISCIPLINE_CODES } from './taxonomy/disciplines/index.js';
+import { DISCIPLINE_SLOTS } from './taxonomy/row.js';
 import { fastValidators } from './validate-fast.js';
 import { EXPERT_KINDS, type ExpertInput, type NeedInput } from './types.js';
 
@@ -29,6 +31,11 @@ const shortText = z.string().max(LIMITS.shortText, `longer than ${LIMITS.shortTe
 const longText = z.string().max(LIMITS.longText, `longer than ${LIMITS.longText} characters`);
 const termList = z.array(shortText).max(LIMITS.listItems, `more than ${LIMITS.listItems} items`);
 const industries = z.array(z.enum(INDUSTRY_CODES)).max(INDUSTRY_CODES.length);
+const disciplines = z
+  .array(z.enum(DISCIPLINE_CODES as [string, ...string[]], 'not a discipline code of DISCIPLINE_CODES (such as 0805)'))
+  .min(1, 'disciplines must not be empty (leave it out to infer them)')
+  .max(DISCIPLINE_SLOTS, `at most ${DISCIPLINE_SLOTS} disciplines (a record keeps three)`)
+  .refine((a) => new Set(a).size === a.length, 'a discipline is listed twice');
 const embedding = z
   .array(z.number().finite('embedding values must be finite numbers'))
   .min(1, 'embedding must not be empty')
@@ -55,6 +62,8 @@ export const expertSchema = z.strictObject({
   industries: industries.optional(),
   capacity: z.number().int().min(0).max(10_000).optional(),
   embedding: embedding.optional(),
+  // Last: binary snapshots list fields in this order, and older ones have no disciplines.
+  disciplines: disciplines.optional(),
 });
 
 export const needSchema = z.strictObject({
@@ -72,6 +81,7 @@ export const needSchema = z.strictObject({
     .optional(),
   industries: industries.optional(),
   embedding: embedding.optional(),
+  disciplines: disciplines.optional(),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, ValidationError } from '../src/index.js';
+import { createMatcher, loadMatcher, ValidationError } from '../src/index.js';
 import { resolveOptions } from '../src/config.js';
 import { buildPipeline } from '../src/prepare.js';
 import { createSegmenter } from '../src/text/backends/index.js';
@@ -109,6 +109,37 @@ describe('discipline agreement in the score', () => {
     const sum = (e?.terms ?? []).reduce((s, t) => s + t.weight, 0) + (e?.industries ?? []).reduce((s, t) => s + t.weight, 0) + (e?.disciplines ?? []).reduce((s, t) => s + t.weight, 0);
     expect(sum).toBeCloseTo(recs[0]?.score ?? 0, 10);
   });
+
+  it('takes declared disciplines instead of the text\'s, on both sides, through snapshots and parallel adds', async () => {
+    // 'med' writes as a clinician; declaring 材料科学与工程 gives it the discipline part in full.
+    const declared = [experts[0]!, { ...experts[1]!, disciplines: ['0805'] }];
+    const m = createMatcher();
+    m.addExperts(declared);
+    const undeclared = createMatcher();
+    undeclared.addExperts(experts);
+    const med = (ms: typeof m, n: typeof need) => ms.recommendExperts(n).find((r) => r.id === 'med')!;
+    expect(med(m, need).explanation.disciplines?.map((d) => d.code)).toEqual(['0805']);
+    expect(med(m, need).score).toBeGreaterThan(med(undeclared, need).score);
+    // A need declaring 公共卫生与预防医学 (1004) shares it with 'med' alone, not 0805 with 'mat'.
+    const publicHealth = undeclared.recommendExperts({ ...need, disciplines: ['1004'] });
+    expect(publicHealth.map((r) => [r.id, r.explanation.disciplines?.map((d) => d.code) ?? []])).toEqual([
+      ['mat', []],
+      ['med', ['1004']],
+    ]);
+    // Kept by both snapshots and by the parallel add, records included.
+    const results = m.recommendExperts(need);
+    for (const copy of [loadMatcher(m.toBinary()), loadMatcher(JSON.stringify(m.toJSON()))]) {
+      expect(copy.getExpert('med')?.disciplines).toEqual(['0805']);
+      expect(copy.recommendExperts(need)).toEqual(results);
+    }
+    const many = Array.from({ length: 1100 }, (_, i) => ({ ...declared[i % 2]!, id: `x${i}`, ...(i % 3 === 0 ? { disciplines: ['0805', '1002'] } : {}) }));
+    const a = createMatcher();
+    a.addExperts(many);
+    const b = createMatcher();
+    await b.addExpertsParallel(many, { workers: 2 });
+    expect(Buffer.compare(Buffer.from(a.toBinary()), Buffer.from(b.toBinary()))).toBe(0);
+    await b.close();
+  }, 60_000);
 
   it('refuses a discipline weight that is negative or not a number, naming the option', () => {
     for (const discipline of [-0.1, Number.NaN, '0.3', 101]) {

@@ -33,6 +33,23 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe('a 学科 column declares disciplines', () => {
+  it('reads codes, names and aliases, and leaves an unknown one for validation to name', async () => {
+    const experts = file('d.csv', '专家编号,专家姓名,研究方向,学科\nZJ-1,甲,涂层,材料科学与工程、0812\nZJ-2,乙,电机,\nZJ-3,丙,炼丹,炼金术\n');
+    const read = readRecords(experts, 'experts').records as { id: string; disciplines?: string[] }[];
+    expect(read.map((r) => [r.id, r.disciplines])).toEqual([
+      ['ZJ-1', ['0805', '0812']],
+      ['ZJ-2', undefined],
+      ['ZJ-3', ['炼金术']],
+    ]);
+    const needs = file('dn.csv', '需求编号,需求描述\nXQ-1,涂层脱落\n');
+    const r = await run(['match', '--experts', experts, '--needs', needs]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/ZJ-3/);
+    expect(r.stderr).toMatch(/disciplines/);
+  });
+});
+
 describe('CSV header aliases are ranked, not first-column-wins', () => {
   it('需求编号 / 专家编号 beat a 序号 column before them', async () => {
     const needs = file('n.csv', '序号,需求编号,需求名称,需求描述\n1,XQ-001,电机温升,电机机壳烫手\n');

@@ -23,11 +23,12 @@ const expertRecords: object[] = [
     industries: ['new-materials'],
     capacity: 0,
     embedding: [0.5, -1e-9, 3],
+    disciplines: ['0805', '0812'],
   }),
 ];
 const needRecords: object[] = [
   ...needs.map((n) => needSchema.parse(n)),
-  needSchema.parse({ id: 'n-full', title: 't', description: '需求', keywords: ['k'], enterprise: { id: 'ent', name: '湘潭某公司', park: '九华', region: '湘潭' }, industries: ['beidou'], embedding: [1] }),
+  needSchema.parse({ id: 'n-full', title: 't', description: '需求', keywords: ['k'], enterprise: { id: 'ent', name: '湘潭某公司', park: '九华', region: '湘潭' }, industries: ['beidou'], embedding: [1], disciplines: ['0818'] }),
 ];
 
 /** Same values and the same key order all the way down. */

@@ -34,6 +34,12 @@ const field = (good: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> => fc.oneof({
 const shortStr = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('永磁同步电机', '电'.repeat(LIMITS.shortText), '电'.repeat(LIMITS.shortText + 1)));
 const terms = fc.array(shortStr, { maxLength: 4 });
 const industries = fc.array(fc.constantFrom(...INDUSTRY_CODES), { maxLength: 3 });
+// Mostly one to three distinct codes; now and then a list each validator must refuse (empty,
+// a code twice, four codes, a name instead of a code, an unknown code).
+const disciplines = fc.oneof(
+  { arbitrary: fc.uniqueArray(fc.constantFrom('0805', '0812', '0832', '0101'), { minLength: 1, maxLength: 3 }), weight: 5 },
+  { arbitrary: fc.constantFrom([], ['0805', '0805'], ['0805', '0812', '0832', '0101'], ['材料科学与工程'], ['9999']), weight: 1 },
+);
 const embedding = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 4 });
 const goodId = fc.oneof(fc.constantFrom('e1', 'n-2', '专家3'), fc.stringMatching(/^[a-z0-9]{1,12}$/));
 const publication = fc.record(
@@ -66,6 +72,7 @@ const expertRecord = fc.record(
     industries: field(industries),
     capacity: field(fc.integer({ min: -1, max: 10_001 })),
     embedding: field(embedding),
+    disciplines: field(disciplines),
   },
   { requiredKeys: [] },
 );
@@ -80,6 +87,7 @@ const needRecord = fc.record(
     ),
     industries: field(industries),
     embedding: field(embedding),
+    disciplines: field(disciplines),
   },
   { requiredKeys: [] },
 );

@@ -40,6 +40,10 @@ describe('input validation', () => {
         expert('E5', { capacity: 'three' as never }),
         expert('__proto__'),
         { id: 'E7', name: '空白', fields: [], bio: '   ' },
+        expert('E8', { disciplines: ['材料科学与工程'] }),
+        expert('E9', { disciplines: ['0805', '0805'] }),
+        expert('E10', { disciplines: ['0805', '0812', '0811', '0802'] }),
+        expert('E11', { disciplines: [] }),
       ]),
     );
     expect(issues.map((i) => [i.index, i.path])).toEqual([
@@ -49,7 +53,13 @@ describe('input validation', () => {
       [4, 'capacity'],
       [5, 'id'],
       [6, '(record)'],
+      [7, 'disciplines.0'],
+      [8, 'disciplines'],
+      [9, 'disciplines'],
+      [10, 'disciplines'],
     ]);
+    expect(issues[6]).toMatchObject({ id: 'E8', message: expect.stringContaining('0805') });
+    expect(issues[8]).toMatchObject({ message: expect.stringContaining('at most 3') });
     expect(issues[1]).toMatchObject({ id: 'E1', message: expect.stringContaining('duplicate') });
     expect(m.expertIds()).toEqual([]);
   });

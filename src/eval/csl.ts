@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Matcher } from '../matcher.js';
 import type { IndustryCode } from '../taxonomy/codes.js';
+import { disciplineCode } from '../taxonomy/disciplines/index.js';
 import type { ExpertInput } from '../types.js';
 import { buildBaseline } from './baseline.js';
 import { expertPlainText } from './fixtures.js';
@@ -81,12 +82,17 @@ export function disciplineProfiles(papers: readonly CslPaper[]): ExpertInput[] {
     list.push(p);
     by.set(p.discipline, list);
   }
-  return [...by].map(([discipline, list]) => ({
-    id: discipline,
-    name: discipline,
-    kind: 'expert' as const,
-    publications: list.map((p) => ({ title: p.title, abstract: p.abstract, keywords: p.keywords })),
-  }));
+  return [...by].map(([discipline, list]) => {
+    // Declared, as an expert registers their 学科 (all 67 of CSL dev are names of DISCIPLINES).
+    const code = disciplineCode(discipline);
+    return {
+      id: discipline,
+      name: discipline,
+      kind: 'expert' as const,
+      publications: list.map((p) => ({ title: p.title, abstract: p.abstract, keywords: p.keywords })),
+      ...(code !== undefined ? { disciplines: [code] } : {}),
+    };
+  });
 }
 
 function rankOf(ranking: readonly string[], id: string): number {

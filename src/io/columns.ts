@@ -1,4 +1,5 @@
 import { INDUSTRIES } from '../taxonomy/industries.js';
+import { disciplineCode } from '../taxonomy/disciplines/index.js';
 import { INDUSTRY_CODES, type IndustryCode } from '../taxonomy/codes.js';
 import type { ExpertKind } from '../types.js';
 
@@ -21,6 +22,7 @@ export const NEED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'enterprise.park': ['park', '所在园区', '园区'],
   'enterprise.region': ['region', '所在地区', '地区', '区域'],
   industries: ['industries', 'industry', '所属行业', '行业', '产业'],
+  disciplines: ['disciplines', 'discipline', '所属学科', '一级学科', '学科'],
 };
 
 export const EXPERT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -35,6 +37,7 @@ export const EXPERT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   bio: ['bio', '专家简介', '学会简介', '个人简介', '简介'],
   industries: ['industries', 'industry', '所属行业', '行业', '产业'],
   capacity: ['capacity', '接待能力', '可对接企业数', '派出专家数', '容量'],
+  disciplines: ['disciplines', 'discipline', '所属学科', '一级学科', '学科'],
 };
 
 const KIND_WORDS: Readonly<Record<string, ExpertKind>> = {
@@ -74,6 +77,15 @@ export function parseIndustries(cell: string): string[] {
     const hit = INDUSTRIES.find((i) => i.nameZh === part || i.nameEn.toLowerCase() === p);
     return hit ? (hit.code as IndustryCode) : part;
   });
+}
+
+/**
+ * A disciplines cell: codes (0805) or names and aliases of the first-level disciplines
+ * (材料科学与工程), separated as lists are; an unknown entry is kept as written, for validation to
+ * name it.
+ */
+export function parseDisciplines(cell: string): string[] {
+  return splitList(cell).map((part) => disciplineCode(part) ?? part);
 }
 
 /**

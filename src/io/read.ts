@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { InnomatchError, type ValidationIssue } from '../errors.js';
 import { LIMITS } from '../validate.js';
-import { EXPERT_COLUMNS, mapHeader, NEED_COLUMNS, parseIndustries, parseKind, parseNumberCell, splitList } from './columns.js';
+import { EXPERT_COLUMNS, mapHeader, NEED_COLUMNS, parseDisciplines, parseIndustries, parseKind, parseNumberCell, splitList } from './columns.js';
 import { type CsvRow, parseCsv } from './csv.js';
 import { decodeText } from './encoding.js';
 
@@ -151,6 +151,7 @@ function readCsv(file: string, text: string, kind: RecordKind): SourcedRecords {
       if (cap !== undefined) rec.capacity = parseNumberCell(cap);
     }
     setIf(rec, 'industries', mapIf(get('industries'), parseIndustries));
+    setIf(rec, 'disciplines', mapIf(get('disciplines'), parseDisciplines));
     return rec;
   });
   return { file, records, lines: body.map((r) => r.line) };

@@ -20,9 +20,9 @@ Options:
   --out FILE         write to FILE (whole file or nothing) instead of stdout
 
 CSV columns (English or Chinese headers):
-  needs:   id/编号, title/需求名称, description/需求描述, keywords/关键词, enterprise/企业名称, park/园区, industries/行业
+  needs:   id/编号, title/需求名称, description/需求描述, keywords/关键词, enterprise/企业名称, park/园区, industries/行业, disciplines/学科
   experts: id/编号, name/专家姓名, kind/类型 (院士 专家 学会 海智 团队), title/职称, organization/单位,
-           fields/研究方向, keywords/关键词, bio/简介, industries/行业, capacity/接待能力
+           fields/研究方向, keywords/关键词, bio/简介, industries/行业, capacity/接待能力, disciplines/学科
 
 Examples:
   innomatch match --experts fixtures/xiangtan/experts.json --needs fixtures/xiangtan/needs.json --top 3

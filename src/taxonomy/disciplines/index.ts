@@ -21,3 +21,9 @@ export const DISCIPLINES: readonly Discipline[] = deepFreeze(
 
 /** Discipline codes in `DISCIPLINES` order (a discipline's number in rows and vectors). */
 export const DISCIPLINE_CODES: readonly string[] = Object.freeze(DISCIPLINES.map((d) => d.code));
+
+/** The code of a discipline given by code (0805), name (材料科学与工程) or alias; undefined when none. */
+export function disciplineCode(text: string): string | undefined {
+  const t = text.trim();
+  return DISCIPLINES.find((d) => d.code === t || d.name === t || d.aliases.includes(t))?.code;
+}
