@@ -162,11 +162,12 @@ const SPLIT_CHUNK = 32_768;
 const PREPARE_CHUNK = 500;
 /**
  * Chunks the calling thread of a parallel add analyses ahead of their turn while it waits for a
- * worker's. 100k generated profiles in 10 calls, 1 worker + this thread, workers started by the
- * first call: 7.1–7.8 s with 2 (8.6 s with 2 workers and this thread only waiting, as before);
- * 1, 3 and 5 were no better.
+ * worker's. 100k generated profiles in 10 calls, 1 worker + this thread, the worker started by
+ * the first call, against addExperts in the same process (this machine is noisy): 0.94 and 0.97
+ * of its time with 2, 0.70 and 0.84 with 4, 0.80 and 0.86 with 8 (this thread waited 2.1–3.1 s,
+ * 1.3–1.5 s and 1.2 s for the worker).
  */
-const PREPARE_AHEAD = 2;
+const PREPARE_AHEAD = 4;
 /** Queries on an unchanged expert side before its index is copied for parallel search. */
 const SPLIT_AFTER = 3;
 
