@@ -78,6 +78,22 @@ describe('binary snapshots', () => {
     }
   });
 
+  it('read a version 5 snapshot written before records could declare disciplines', () => {
+    // Written by commit c99879b: fixture experts E001–E006 with E004 removed, needs N01–N03. The
+    // disciplines field is last in the records' shape, so its bit is never set in these masks.
+    const bytes = new Uint8Array(readFileSync(new URL('./data/snapshot-v5-before-disciplines.bin', import.meta.url)));
+    expect(new DataView(bytes.buffer).getUint32(8, true)).toBe(5);
+    const old = loadMatcher(bytes, { backgroundIdf: backgroundIdf() });
+    expect(old.expertIds()).toEqual(['E001', 'E002', 'E003', 'E005', 'E006']);
+    expect(old.needIds()).toEqual(['N01', 'N02', 'N03']);
+    const fresh = matcher();
+    fresh.addExperts(old.expertIds().map((id) => old.getExpert(id)!));
+    fresh.addNeeds(old.needIds().map((id) => old.getNeed(id)!));
+    for (const id of old.needIds()) expect(old.recommendExperts(id)).toEqual(fresh.recommendExperts(id));
+    expect(old.recommendNeeds('E001')).toEqual(fresh.recommendNeeds('E001'));
+    expect(old.expertIds().every((id) => old.getExpert(id)!.disciplines === undefined)).toBe(true);
+  });
+
   it('are re-analysed when written by another analysis (another version, lexicon or dictionary)', () => {
     const state = readBinarySnapshot(m.toBinary());
     const fresh = matcher();
