@@ -64,40 +64,31 @@ describe('taxonomy boost of a plan', () => {
     );
   });
 
-  it('bounds the boost of a slot whose industries equal the query\'s, though their cosine rounds above 1', () => {
-    // Found by the property above (CI, seed 1531631161): this unit vector's cosine with itself
-    // is 1 + 2^-52, so a bound of exactly industryBoost was below the slot's boost.
-    const r = row([0, 0, 2, 0, 0, 0, 1, 1, 0], new Array<number>(D).fill(0));
+  /** The options of a plan whose query is the one slot's own row, with these boosts. */
+  function ownRow(r: Float64Array, industryBoost: number, disciplineBoost: number) {
     const ix: PlanIndex = { segments: [], alive: new Uint8Array(1), industryRows: r, kindOf: () => 0, tieKey: String };
-    const plan: QueryPlan = {
+    return planOptions(ix, {
       terms: [],
       textScale: 1,
       industry: [...r.subarray(0, INDUSTRY_DIM)],
-      industryBoost: 2,
-      disciplines: [],
-      disciplineBoost: 0,
+      industryBoost,
+      disciplines: disciplinesOfRow(r).flatMap((d) => [d.index, d.weight]),
+      disciplineBoost,
       k: 1,
       minScore: 0,
-    };
-    const opts = planOptions(ix, plan);
+    });
+  }
+
+  it('bounds the boost of a slot whose industries equal the query\'s, though their cosine rounds above 1', () => {
+    // Found by the property above (CI, seed 1531631161): this unit vector's cosine with itself
+    // is 1 + 2^-52, so a bound of exactly industryBoost was below the slot's boost.
+    const opts = ownRow(row([0, 0, 2, 0, 0, 0, 1, 1, 0], new Array<number>(D).fill(0)), 2, 0);
     expect(opts.boost(0)).toBeGreaterThan(2);
     expect(opts.boost(0)).toBeLessThanOrEqual(opts.boostBound);
   });
 
   it('is the two cosines: a slot of the query\'s own industry and disciplines gets both boosts in full', () => {
     const ev = [0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0];
-    const r = row([0, 1, 0, 0, 0, 0, 0, 0, 0], ev);
-    const ix: PlanIndex = { segments: [], alive: new Uint8Array(1), industryRows: r, kindOf: () => 0, tieKey: String };
-    const plan: QueryPlan = {
-      terms: [],
-      textScale: 1,
-      industry: [...r.subarray(0, INDUSTRY_DIM)],
-      industryBoost: 0.5,
-      disciplines: disciplinesOfRow(r).flatMap((d) => [d.index, d.weight]),
-      disciplineBoost: 2,
-      k: 1,
-      minScore: 0,
-    };
-    expect(planOptions(ix, plan).boost(0)).toBeCloseTo(0.5 + 2, 12);
+    expect(ownRow(row([0, 1, 0, 0, 0, 0, 0, 0, 0], ev), 0.5, 2).boost(0)).toBeCloseTo(0.5 + 2, 12);
   });
 });
