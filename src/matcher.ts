@@ -18,7 +18,7 @@ import { rerankLatent } from './rank/latent.js';
 import { impactOf, isSparse, postingCount, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
 import { MAX_CHUNKS, SplitSearch } from './rank/split.js';
-import { type PreparedChunk, shareIndex, WorkerPool } from './rank/batch.js';
+import { type PreparedChunk, prepareChunks, shareIndex, WorkerPool } from './rank/batch.js';
 import type { WorkerIndexData } from './rank/search-worker.js';
 import { availableParallelism } from 'node:os';
 import { IMPACT_SCALE } from './rank/similarity.js';
@@ -154,12 +154,9 @@ export interface MatcherStats {
   splitSearches: number;
 }
 
-
 /** Profiles from which `parallelSearch: true` splits a search, and the most per chunk. */
 const SPLIT_FROM = 65_536;
 const SPLIT_CHUNK = 32_768;
-/** Records per message of a parallel add. */
-const PREPARE_CHUNK = 500;
 /**
  * Chunks the calling thread of a parallel add analyses ahead of their turn while it waits for a
  * worker's. 100k generated profiles in 10 calls, 1 worker + this thread, the worker started by
@@ -328,7 +325,8 @@ class MatcherImpl implements Matcher {
   /**
    * Adds validated records chunk by chunk, strictly in order (so slots and term ids are those of
    * `addExperts`), analysed on `workers − 1` worker threads and on this thread. Workers get
-   * chunks once they have loaded their modules, at most two in flight each; this thread takes
+   * chunks once they have warmed up for these options (WorkerPool.ready), at most two in flight
+   * each, and the chunks get smaller towards the end (prepareChunks); this thread takes
    * the chunk due when no worker has it, and up to PREPARE_AHEAD chunks ahead while it waits
    * for a worker's. A chunk whose worker fails is analysed here, and so is everything when one
    * thread would do the work. Other adds and removes are refused until it is done.
@@ -341,8 +339,7 @@ class MatcherImpl implements Matcher {
     here: { analyse: (records: readonly R[]) => string[][][]; add: (records: readonly R[], fields: readonly string[][][]) => void },
   ): Promise<void> {
     const workers = parseWorkers(run, availableParallelism()) - 1;
-    const chunks: R[][] = [];
-    for (let i = 0; i < valid.length; i += PREPARE_CHUNK) chunks.push(valid.slice(i, i + PREPARE_CHUNK));
+    const chunks = prepareChunks(valid, workers + 1);
     // The jieba backend of nodejieba is process-global native state: it stays on this thread.
     if (workers < 1 || chunks.length < 2 || this.options.segmenter === 'nodejieba') {
       here.add(valid, here.analyse(valid));
@@ -360,7 +357,7 @@ class MatcherImpl implements Matcher {
     let inFlight = 0;
     let open = true; // nothing is sent once this call has ended
     const send = (): void => {
-      const depth = 2 * (open ? this.pool.ready(workers) : 0);
+      const depth = 2 * (open ? this.pool.ready(workers, this.options) : 0);
       while (inFlight < depth && next < n) {
         const i = next++;
         inFlight++;

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveOptions } from '../src/config.js';
 import { buildPipeline, ChunkPacker, type PackedDocs, TermMirror, unpackDocs } from '../src/prepare.js';
 import { createSegmenter } from '../src/text/backends/index.js';
 import { Vocabulary } from '../src/index/vocabulary.js';
-import { WorkerPool } from '../src/rank/batch.js';
+import { prepareChunks, WorkerPool } from '../src/rank/batch.js';
 import { INDUSTRY_TERMS } from '../src/taxonomy/lexicon.js';
 import { type ExpertInput, InnomatchError, type NeedInput, PUBLICATION_PROFILES, ValidationError } from '../src/index.js';
 import { fixtures, matcher } from './helpers.js';
@@ -46,7 +47,7 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     // call, this thread at least the third, taken while the first was still on the worker (a
     // single-chunk add, as the late one, stays on this thread).
     expect(remote).toBeGreaterThanOrEqual(4);
-    expect(remote).toBeLessThanOrEqual(Math.ceil(experts.length / 500) + Math.ceil(needs.length / 500) - 2);
+    expect(remote).toBeLessThanOrEqual(prepareChunks(experts, 2).length + prepareChunks(needs, 2).length - 2);
     spy.mockRestore();
     ready.mockRestore();
     await b.close();
@@ -116,10 +117,15 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     await b.close();
 
     const pool = new WorkerPool();
-    // A worker counts as ready once it has loaded its modules, not when it is started.
-    expect(pool.ready(1)).toBe(0);
-    await vi.waitFor(() => expect(pool.ready(1)).toBe(1), { timeout: 60_000, interval: 20 });
     const options = resolveOptions({});
+    // A worker counts as ready once it has loaded its modules and warmed up for these options,
+    // not when it is started; for other options it warms up again.
+    expect(pool.ready(1, options)).toBe(0);
+    await vi.waitFor(() => expect(pool.ready(1, options)).toBe(1), { timeout: 60_000, interval: 20 });
+    const other = resolveOptions({ k1: 1.5 });
+    expect(pool.ready(1, other)).toBe(0);
+    await vi.waitFor(() => expect(pool.ready(1, other)).toBe(1), { timeout: 60_000, interval: 20 });
+    expect(pool.ready(1, options)).toBe(0);
     const first = await pool.prepare(options, 'experts', experts.slice(0, 50), 1);
     expect(first.packed.base).toBe(0);
     const known = first.mirror.size;
@@ -136,6 +142,26 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     expect(fresh.mirror).not.toBe(first.mirror);
     await pool.close();
   }, 120_000);
+
+  it('cuts a parallel add into chunks of 500 that get shorter towards the end, in order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 2, max: 8 }), (n, threads) => {
+        const records = Array.from({ length: n }, (_, i) => i);
+        const chunks = prepareChunks(records, threads);
+        expect(chunks.flat()).toEqual(records);
+        for (const [i, c] of chunks.entries()) {
+          expect(c.length).toBeGreaterThan(0);
+          expect(c.length).toBeLessThanOrEqual(500);
+          if (i < chunks.length - 1) expect(c.length).toBeGreaterThanOrEqual(50);
+          if (i > 0) expect(c.length).toBeLessThanOrEqual(chunks[i - 1]!.length);
+        }
+      }),
+    );
+    // 10,000 records on two threads: 500s, then a quarter of what remains, down to 50.
+    expect(prepareChunks(Array.from({ length: 10_000 }), 2).map((c) => c.length)).toEqual([
+      ...Array<number>(17).fill(500), 375, 282, 211, 158, 119, 89, 67, 50, 50, 50, 49,
+    ]);
+  });
 
   it('reads a packed chunk through its sender\'s mirror, interning new terms in the sender\'s order', () => {
     const pack = (base: number, terms: string[], ids: number[]): PackedDocs => ({
