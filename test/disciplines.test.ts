@@ -55,6 +55,19 @@ describe('discipline classification', () => {
     expect(top('请于下周一前提交报名表，联系人电话另行通知。')).toEqual([]);
   });
 
+  it('counts words, not the character pairs of charBigrams', () => {
+    const pairs = resolveOptions({ charBigrams: true });
+    const withPairs = buildPipeline(pairs, (words) => createSegmenter(pairs.segmenter, words));
+    for (const t of ['采用选区激光熔化制备钛合金试样，晶界偏析与析出相', '肝郁脾虚证的舌象与脉象，疏肝健脾', '电机温升与绕组绝缘老化']) {
+      const tokens = [...withPairs.analyzer.analyze(t)];
+      expect(tokens.some((x) => x.startsWith('#'))).toBe(true);
+      const a = [...withPairs.disciplines.evidenceOfFields([tokens]).values];
+      const b = [...pipeline.disciplines.evidenceOfFields([[...pipeline.analyzer.analyze(t)]]).values];
+      expect(a).toEqual(b);
+      expect(a.some((x) => x > 0)).toBe(true);
+    }
+  });
+
   it('gives the same evidence from term ids as from tokens', () => {
     const vocab = new Vocabulary();
     const texts = ['采用选区激光熔化制备钛合金试样，晶界偏析与析出相', '肝郁脾虚证的舌象与脉象，疏肝健脾', '北斗精密单点定位与对流层延迟，InSAR 形变监测'];

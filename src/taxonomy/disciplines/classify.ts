@@ -24,6 +24,7 @@ export interface DisciplineClassifier {
 }
 
 const NOTHING_LIMIT = 1 << 17;
+const BIGRAM_CODE = BIGRAM_PREFIX.charCodeAt(0);
 
 /** Whether the code unit at i is an ASCII letter or digit (false outside the string). */
 function isWordChar(s: string, i: number): boolean {
@@ -90,6 +91,8 @@ export function buildDisciplineClassifier(
   const slotOf = new Map<string, number>();
   /** The slot of a token, made when it finds something; -1 when it finds nothing. */
   const computeSlot = (token: string): number => {
+    // Character pairs (option charBigrams) are not words: the words they come from count.
+    if (token.charCodeAt(0) === BIGRAM_CODE) return -1;
     const known = slotOf.get(token);
     if (known !== undefined) return known;
     const contained: number[] = [];
@@ -127,7 +130,7 @@ export function buildDisciplineClassifier(
   // the term-id path remembers slots by id (TermSlots) and asks once per vocabulary term.
   const nothing = new Set<string>();
   const slotOfToken = (token: string): number => {
-    if (nothing.has(token)) return -1;
+    if (token.charCodeAt(0) === BIGRAM_CODE || nothing.has(token)) return -1;
     const s = computeSlot(token);
     if (s < 0) {
       if (nothing.size >= NOTHING_LIMIT) nothing.clear();
