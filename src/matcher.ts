@@ -18,6 +18,7 @@ import { rerankLatent } from './rank/latent.js';
 import { impactOf, isSparse, postingCount, type ScoredSlot, type SearchIndex } from './rank/search.js';
 import { type PlanIndex, type QueryPlan, runPlan } from './rank/plan.js';
 import { MAX_CHUNKS, SplitSearch } from './rank/split.js';
+import { centroidBuffers } from './index/centroid.js';
 import { type PreparedChunk, prepareChunks, shareIndex, WorkerPool } from './rank/batch.js';
 import type { WorkerIndexData } from './rank/search-worker.js';
 import { availableParallelism } from 'node:os';
@@ -27,6 +28,7 @@ import {
   type FieldSpec,
   expertFieldTokens,
   expertTexts,
+  expertUnitTokens,
   NEED_FIELDS,
   needFieldTokens,
   needTexts,
@@ -48,7 +50,7 @@ import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, valid
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
 import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseSideKind, parseString, parseWorkers } from './query-options.js';
 import { analysisFingerprint } from './text/fingerprint.js';
-import { buildPipeline, industryVectorOf, prepareCentroidExpert, type TextPipeline, taxonomyRowOfIds, unpackDocs, type VocabularySlots, vocabularySlots } from './prepare.js';
+import { buildPipeline, centroidDoc, industryVectorOf, type TextPipeline, taxonomyRowOfIds, unpackDocs, type VocabularySlots, vocabularySlots } from './prepare.js';
 
 export interface RecommendExpertsOptions {
   topK?: number;
@@ -192,6 +194,8 @@ class MatcherImpl implements Matcher {
   private readonly needs: Side<NeedInput>;
   private readonly queryCache: LRUCache<string, Recommendation[]> | undefined;
   private readonly pool = new WorkerPool();
+  /** Scratch of the centroid model's weights (addCentroid). */
+  private readonly centroidScratch = centroidBuffers();
   private shared?: { version: number; data: WorkerIndexData };
   private readonly split = new SplitSearch();
   /** Queries since the expert side last changed (parallel search waits for a few). */
@@ -237,16 +241,24 @@ class MatcherImpl implements Matcher {
   private addValidExperts(valid: ExpertInput[], dim: number | undefined): void {
     // Validation returns fresh objects, so the caller cannot change what the matcher holds.
     if (this.options.profileModel === 'centroid') {
-      const prepared = valid.map((e) => ({ e, ...prepareCentroidExpert(this.pipeline, e) }));
-      for (const p of prepared) {
-        if (p.weights) this.experts.addWeighted(p.e, p.weights.weights, p.weights.scale, p.industry);
-        else this.experts.add(p.e, p.fields, p.industry);
-      }
+      this.addCentroid(valid, valid.map((e) => expertUnitTokens(this.analyzer, e)));
     } else {
       this.addAnalysed(this.experts, this.expertSlots, valid, valid.map((e) => expertFieldTokens(this.analyzer, e)), EXPERT_FIELDS);
     }
     this.embeddingDim = dim;
     this.queryCache?.clear();
+  }
+
+  /**
+   * Adds experts of the centroid model whose units' tokens are known (all analysed first, as in
+   * addAnalysed): interned, weighted and classified from the term ids (`centroidDoc`).
+   */
+  private addCentroid(records: readonly ExpertInput[], units: readonly string[][][][]): void {
+    const vocab = this.experts.index.vocab;
+    records.forEach((e, i) => {
+      const d = centroidDoc(this.pipeline, e, units[i] as string[][][], vocab, this.expertSlots, this.centroidScratch);
+      this.experts.addImpacts(e, d.termIds, d.imps, d.industry, d.scale);
+    });
   }
 
   /**
@@ -301,12 +313,17 @@ class MatcherImpl implements Matcher {
     const valid = validateExperts(experts, (id) => this.experts.has(id));
     const dim = checkEmbeddingDimensions(valid, this.embeddingDim, 'experts');
     this.experts.reserve(valid.length, 'experts');
-    // Centroid weights do not travel packed: analysed here (see README).
-    if (this.options.profileModel === 'centroid') return this.addValidExperts(valid, dim);
-    await this.addPrepared(this.experts, 'experts', valid, run, {
-      analyse: (records) => records.map((e) => expertFieldTokens(this.analyzer, e)),
-      add: (records, fields) => this.addAnalysed(this.experts, this.expertSlots, records, fields, EXPERT_FIELDS),
-    });
+    if (this.options.profileModel === 'centroid') {
+      await this.addPrepared(this.experts, 'experts', valid, run, {
+        analyse: (records) => records.map((e) => expertUnitTokens(this.analyzer, e)),
+        add: (records, units) => this.addCentroid(records, units),
+      });
+    } else {
+      await this.addPrepared(this.experts, 'experts', valid, run, {
+        analyse: (records) => records.map((e) => expertFieldTokens(this.analyzer, e)),
+        add: (records, fields) => this.addAnalysed(this.experts, this.expertSlots, records, fields, EXPERT_FIELDS),
+      });
+    }
     this.embeddingDim = dim;
   }
 
@@ -331,12 +348,12 @@ class MatcherImpl implements Matcher {
    * for a worker's. A chunk whose worker fails is analysed here, and so is everything when one
    * thread would do the work. Other adds and removes are refused until it is done.
    */
-  private async addPrepared<R extends ExpertInput | NeedInput>(
+  private async addPrepared<R extends ExpertInput | NeedInput, T>(
     side: Side<R>,
     kind: 'experts' | 'needs',
     valid: R[],
     run: BatchOptions,
-    here: { analyse: (records: readonly R[]) => string[][][]; add: (records: readonly R[], fields: readonly string[][][]) => void },
+    here: { analyse: (records: readonly R[]) => T[]; add: (records: readonly R[], analysed: readonly T[]) => void },
   ): Promise<void> {
     const workers = parseWorkers(run, availableParallelism()) - 1;
     const chunks = prepareChunks(valid, workers + 1);
@@ -352,7 +369,7 @@ class MatcherImpl implements Matcher {
     const sent: (Promise<PreparedChunk | null> | undefined)[] = [];
     const back: boolean[] = [];
     /** Chunks analysed here ahead of their turn (while waiting for a worker's). */
-    const ahead = new Map<number, string[][][]>();
+    const ahead = new Map<number, T[]>();
     let next = 0;
     let inFlight = 0;
     let open = true; // nothing is sent once this call has ended
@@ -395,7 +412,7 @@ class MatcherImpl implements Matcher {
           delete sent[i];
           // Unpacked here, in chunk order: new terms get the ids addExperts would give them.
           if (got === null) here.add(chunk, here.analyse(chunk));
-          else unpackDocs(got.packed, got.mirror, side.index.vocab).forEach((d, j) => side.addImpacts(chunk[j] as R, d.termIds, d.imps, d.industry));
+          else unpackDocs(got.packed, got.mirror, side.index.vocab).forEach((d, j) => side.addImpacts(chunk[j] as R, d.termIds, d.imps, d.industry, d.scale));
         }
         if (chunk.length > 0) this.queryCache?.clear();
       }

@@ -5,11 +5,11 @@
  * options, so both give the same index.
  */
 import type { ResolvedOptions } from './config.js';
-import { type CentroidWeights, centroidWeights } from './index/centroid.js';
+import { type CentroidBuffers, centroidBuffers, centroidImpactsOfIds } from './index/centroid.js';
 import { documentImpactsOfIds, impactBuffers } from './index/field-index.js';
 import { Vocabulary } from './index/vocabulary.js';
 import type { Bm25fParams } from './rank/similarity.js';
-import { concatUnits, EXPERT_FIELDS, expertFieldTokens, expertUnitTokens, type FieldSpec, NEED_FIELDS, needFieldTokens } from './records.js';
+import { EXPERT_FIELDS, expertFieldTokens, expertUnitTokens, type FieldSpec, NEED_FIELDS, needFieldTokens } from './records.js';
 import { buildClassifier, type Classifier } from './taxonomy/classify.js';
 import type { IndustryCode } from './taxonomy/codes.js';
 import { INDUSTRY_TERMS } from './taxonomy/lexicon.js';
@@ -66,15 +66,6 @@ export function buildPipeline(options: ResolvedOptions, segmenterFor: (words: re
   };
 }
 
-/** A record ready for the index. */
-export interface Prepared {
-  fields: string[][];
-  /** Its taxonomy row (src/taxonomy/row.ts): industries, then its main disciplines. */
-  industry: Float64Array;
-  /** Centroid-model term weights (experts with `profileModel: 'centroid'` only). */
-  weights?: CentroidWeights;
-}
-
 /** Field weights inside a centroid unit (EXPERT_FIELDS order: keywords, titles, bio, abstracts). */
 const CENTROID_FIELD_WEIGHTS = EXPERT_FIELDS.map((f) => f.weight);
 
@@ -116,12 +107,42 @@ export function industryVectorOf(p: TextPipeline, declared: Declared, fields: re
   );
 }
 
-/** An expert of the centroid model (index/centroid.ts): its tokens, term weights and taxonomy row. */
-export function prepareCentroidExpert(p: TextPipeline, e: ExpertInput): Prepared {
-  const units = expertUnitTokens(p.analyzer, e);
-  const fields = concatUnits(units, EXPERT_FIELDS.length);
-  const weights = centroidWeights(units, CENTROID_FIELD_WEIGHTS);
-  return { fields, weights, industry: industryVectorOf(p, e, fields, EXPERT_FIELDS) };
+/** A document as the index takes it (`Side.addImpacts`): term ids of its vocabulary, impacts, scale and taxonomy row. */
+export interface IndexDoc {
+  termIds: Int32Array;
+  imps: Uint8Array;
+  /** Factor on the document's text score (the centroid model's; 1 for BM25F). */
+  scale: number;
+  industry: Float64Array;
+}
+
+const EXPERT_QUERY_WEIGHTS = EXPERT_FIELDS.map((f) => f.queryWeight);
+
+/**
+ * An expert of the centroid model (index/centroid.ts) from its units' tokens (`expertUnitTokens`):
+ * the tokens are interned in `vocab` unit by unit, field by field, and the taxonomy row is that
+ * of its fields' tokens, all units together.
+ */
+export function centroidDoc(p: TextPipeline, e: ExpertInput, units: readonly (readonly string[])[][], vocab: Vocabulary, slots: VocabularySlots, b: CentroidBuffers): IndexDoc {
+  const unitIds = units.map((u) => vocab.internFields(u));
+  const { termIds, imps, scale } = centroidImpactsOfIds(unitIds, CENTROID_FIELD_WEIGHTS, b);
+  const fieldIds = EXPERT_FIELDS.map((_, f) => concatIds(unitIds.map((u) => u[f] ?? EMPTY_IDS)));
+  return { termIds, imps, scale, industry: taxonomyRowOfIds(p, e, fieldIds, vocab, slots, EXPERT_QUERY_WEIGHTS) };
+}
+
+const EMPTY_IDS = new Int32Array(0);
+
+function concatIds(parts: readonly Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0] as Int32Array;
+  let n = 0;
+  for (const a of parts) n += a.length;
+  const out = new Int32Array(n);
+  let at = 0;
+  for (const a of parts) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
 }
 
 /** Classifier slots by term id of one vocabulary: industries, then disciplines (see TermSlots). */
@@ -172,6 +193,8 @@ export interface PackedDocs {
   termIds: Int32Array;
   imps: Uint8Array;
   industry: Float64Array;
+  /** Per document, the factor on its text score (centroid-model experts only; else all 1). */
+  scales?: Float64Array;
 }
 
 const SEP = '\u0000';
@@ -187,16 +210,19 @@ export class ChunkPacker {
   private readonly params: Bm25fParams;
   private readonly specs: readonly FieldSpec[];
   private readonly weights: readonly number[];
+  /** Scratch of the centroid model, for experts when the options choose it. */
+  private readonly centroid: CentroidBuffers | null;
 
   constructor(
     private readonly p: TextPipeline,
     private readonly kind: 'experts' | 'needs',
-    k1: number,
+    options: Pick<ResolvedOptions, 'k1' | 'profileModel'>,
   ) {
     this.slots = vocabularySlots(p);
     this.specs = kind === 'experts' ? EXPERT_FIELDS : NEED_FIELDS;
-    this.params = { k1, fields: this.specs };
+    this.params = { k1: options.k1, fields: this.specs };
     this.weights = this.specs.map((f) => f.queryWeight);
+    this.centroid = kind === 'experts' && options.profileModel === 'centroid' ? centroidBuffers() : null;
   }
 
   /** Packs a chunk; when it fails, the vocabulary is as it was before (the next chunk continues it). */
@@ -215,6 +241,18 @@ export class ChunkPacker {
     const dim = ROW_DIM;
     const lens = new Int32Array(records.length);
     const industry = new Float64Array(records.length * dim);
+    const centroid = this.centroid;
+    if (centroid !== null) {
+      const scales = new Float64Array(records.length);
+      const docs = records.map((r, i) => {
+        const d = centroidDoc(this.p, r as ExpertInput, expertUnitTokens(this.p.analyzer, r as ExpertInput), this.vocab, this.slots, centroid);
+        industry.set(d.industry, i * dim);
+        lens[i] = d.termIds.length;
+        scales[i] = d.scale;
+        return d;
+      });
+      return { ...this.finish(docs, lens, industry, base), scales };
+    }
     const docs = records.map((r, i) => {
       const fields = this.kind === 'experts' ? expertFieldTokens(this.p.analyzer, r as ExpertInput) : needFieldTokens(this.p.analyzer, r as NeedInput);
       const ids = this.vocab.internFields(fields);
@@ -223,6 +261,10 @@ export class ChunkPacker {
       lens[i] = d.termIds.length;
       return d;
     });
+    return this.finish(docs, lens, industry, base);
+  }
+
+  private finish(docs: readonly { termIds: Int32Array; imps: Uint8Array }[], lens: Int32Array, industry: Float64Array, base: number): PackedDocs {
     let total = 0;
     for (const n of lens) total += n;
     const termIds = new Int32Array(total);
@@ -292,15 +334,17 @@ export class TermMirror {
  * sender's `mirror` (already extended with this chunk), in the chunk's order (the index takes a
  * document's terms in any order), with their impacts and taxonomy rows.
  */
-export function unpackDocs(p: PackedDocs, mirror: TermMirror, vocab: Vocabulary): { termIds: Int32Array; imps: Uint8Array; industry: Float64Array }[] {
+export function unpackDocs(p: PackedDocs, mirror: TermMirror, vocab: Vocabulary): IndexDoc[] {
   const dim = ROW_DIM;
   const n = p.lens.length;
   const known = p.base + p.added;
   const global = mirror.ids(vocab, known);
   let total = 0;
   for (const x of p.lens) total += x;
-  if (total !== p.termIds.length || total !== p.imps.length || p.industry.length !== n * dim) throw new Error('packed documents are inconsistent');
-  const out = new Array<{ termIds: Int32Array; imps: Uint8Array; industry: Float64Array }>(n);
+  if (total !== p.termIds.length || total !== p.imps.length || p.industry.length !== n * dim || (p.scales !== undefined && p.scales.length !== n)) {
+    throw new Error('packed documents are inconsistent');
+  }
+  const out = new Array<IndexDoc>(n);
   let at = 0;
   for (let i = 0; i < n; i++) {
     const len = p.lens[i] as number;
@@ -310,7 +354,7 @@ export function unpackDocs(p: PackedDocs, mirror: TermMirror, vocab: Vocabulary)
       if (!(local >= 0 && local < known)) throw new Error('packed documents are inconsistent');
       termIds[j] = global[local] as number;
     }
-    out[i] = { termIds, imps: p.imps.subarray(at, at + len), industry: p.industry.subarray(i * dim, (i + 1) * dim) };
+    out[i] = { termIds, imps: p.imps.subarray(at, at + len), scale: p.scales?.[i] ?? 1, industry: p.industry.subarray(i * dim, (i + 1) * dim) };
     at += len;
   }
   return out;

@@ -67,11 +67,14 @@ export class Side<R extends { id: string }> {
     return this.register(record, this.index.addIds(fieldIds), industry);
   }
 
-  /** Adds a record whose impacts were computed elsewhere (`documentImpactsOfIds`, term ids of this index). */
-  addImpacts(record: R, termIds: Int32Array, imps: Uint8Array, industry: Float64Array): number {
+  /**
+   * Adds a record whose impacts were computed elsewhere (`documentImpactsOfIds`, or
+   * `centroidImpactsOfIds` with its `scale`; term ids of this index).
+   */
+  addImpacts(record: R, termIds: Int32Array, imps: Uint8Array, industry: Float64Array, scale = 1): number {
     checkRow(industry);
     this.makeRoom();
-    return this.register(record, this.index.addImpacts(termIds, imps), industry);
+    return this.register(record, this.index.addImpacts(termIds, imps, scale), industry);
   }
 
   /** Adds a record whose term weights come from another model than BM25F (see centroid.ts). */

@@ -67,12 +67,28 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     await b.close();
   });
 
-  it('gives the same index with the centroid model and on one worker', async () => {
+  it('gives the same index with the centroid model (packed on the worker too) and on one worker', async () => {
+    const prepare = WorkerPool.prototype.prepare;
+    const ready = vi.spyOn(WorkerPool.prototype, 'ready').mockImplementation((n) => n);
+    let remote = 0;
+    const spy = vi.spyOn(WorkerPool.prototype, 'prepare').mockImplementation(function (this: WorkerPool, ...args) {
+      return prepare.apply(this, args).then((r) => {
+        remote++;
+        expect(r.packed.scales?.length).toBe(r.packed.lens.length);
+        return r;
+      });
+    });
     const a = matcher({ ...PUBLICATION_PROFILES });
-    a.addExperts(experts.slice(0, 600));
+    a.addExperts(experts);
     const b = matcher({ ...PUBLICATION_PROFILES });
-    await b.addExpertsParallel(experts.slice(0, 600), { workers: 2 });
+    await b.addExpertsParallel(experts, { workers: 2 });
+    spy.mockRestore();
+    ready.mockRestore();
+    expect(remote).toBeGreaterThanOrEqual(2);
     expect(same(a.toBinary(), b.toBinary())).toBe(true);
+    const need = { id: 'q', description: '电机温升过高，绕组绝缘老化' };
+    expect(b.recommendExperts(need, { topK: 10 })).toEqual(a.recommendExperts(need, { topK: 10 }));
+    await b.close();
     const c = matcher();
     await c.addExpertsParallel(experts.slice(0, 600), { workers: 1 });
     const d = matcher();
@@ -205,12 +221,12 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     const distinct = experts.slice(0, 60).map((e, i) => ({ ...e, keywords: [words[i] as string] }));
     // Not validated on purpose: the packer fails on it after analysing the records before it.
     const bad = { id: 'bad', name: '坏记录', keywords: 5 } as unknown as ExpertInput;
-    const a = new ChunkPacker(pipeline, 'experts', options.k1);
+    const a = new ChunkPacker(pipeline, 'experts', options);
     const first = a.pack(distinct.slice(0, 20));
     expect(() => a.pack([...distinct.slice(20, 40), bad])).toThrow();
     const after = a.pack(distinct.slice(40, 60));
     // As if the failed chunk had never been sent.
-    const b = new ChunkPacker(pipeline, 'experts', options.k1);
+    const b = new ChunkPacker(pipeline, 'experts', options);
     b.pack(distinct.slice(0, 20));
     const fresh = b.pack(distinct.slice(40, 60));
     expect(after.base).toBe(first.added);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centroidWeights } from '../src/index/centroid.js';
+import { centroidBuffers, centroidImpactsOfIds, centroidWeights } from '../src/index/centroid.js';
 import { type ExpertInput, loadMatcher, PUBLICATION_PROFILES } from '../src/index.js';
 import { FieldIndex } from '../src/index/field-index.js';
 import { buildQuery } from '../src/rank/query.js';
@@ -38,6 +38,39 @@ describe('centroid weights', () => {
         const thrice = centroidWeights([units[0]!, units[0]!, units[0]!], weights);
         expect(thrice.scale).toBeCloseTo(one.scale, 12);
         for (const [t, v] of one.weights) expect(thrice.weights.get(t)).toBeCloseTo(v, 12);
+      }),
+    );
+  });
+});
+
+describe('centroid impacts from term ids', () => {
+  const word = fc.constantFrom('涂层', '附着力', '电池', '低温', '续航', '焊接', '裂纹', '发酵', '#涂层', 'coating');
+  const unit = fc.array(fc.array(word, { maxLength: 12 }), { minLength: 4, maxLength: 4 });
+  const weights = [3, 2, 1.5, 1];
+  const params = { k1: 1.2, fields: EXPERT_FIELDS };
+
+  it('index exactly what centroidWeights + addWeighted index: same term ids, impacts and scale, profile after profile', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(unit, { maxLength: 5 }), { minLength: 1, maxLength: 6 }), (profiles) => {
+        const byWeights = new FieldIndex(params);
+        const byIds = new FieldIndex(params);
+        // One scratch for all the profiles, as a matcher keeps one.
+        const scratch = centroidBuffers();
+        for (const units of profiles) {
+          const ref = centroidWeights(units, weights);
+          byWeights.addWeighted(ref.weights, ref.scale);
+          const d = centroidImpactsOfIds(
+            units.map((u) => byIds.vocab.internFields(u)),
+            weights,
+            scratch,
+          );
+          // Exactly: the index keeps scales as float32, which would hide a difference.
+          expect(d.scale).toBe(ref.scale);
+          byIds.addImpacts(d.termIds, d.imps, d.scale);
+        }
+        byWeights.compact();
+        byIds.compact();
+        expect(byIds.exportState()).toEqual(byWeights.exportState());
       }),
     );
   });

@@ -10,6 +10,8 @@
  * back into the unit-length vector (`scale` = max / norm): weight(t) × scale = c(t) / ‖c‖.
  * Everything depends on the profile alone, as the index requires.
  */
+import { quantizeImpact } from '../rank/similarity.js';
+
 export interface CentroidWeights {
   weights: Map<string, number>;
   scale: number;
@@ -46,4 +48,117 @@ export function centroidWeights(units: readonly (readonly (readonly string[])[])
   const weights = new Map<string, number>();
   for (const [t, v] of sum) weights.set(t, v / max);
   return { weights, scale: max / norm };
+}
+
+/** Per-term scratch of `centroidImpactsOfIds`, reused from document to document. */
+export interface CentroidBuffers {
+  stamp: number;
+  /** Entries equal to the current unit's (document's) stamp: the term has a value in `tf` (`sum`). */
+  unitMark: Int32Array;
+  docMark: Int32Array;
+  tf: Float64Array;
+  sum: Float64Array;
+  /** The current unit's (document's) distinct terms, in order of first occurrence. */
+  unitTerms: Int32Array;
+  docTerms: Int32Array;
+}
+
+export function centroidBuffers(): CentroidBuffers {
+  return {
+    stamp: 0,
+    unitMark: new Int32Array(1024),
+    docMark: new Int32Array(1024),
+    tf: new Float64Array(1024),
+    sum: new Float64Array(1024),
+    unitTerms: new Int32Array(256),
+    docTerms: new Int32Array(256),
+  };
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T, min: number): T {
+  if (a.length >= min) return a;
+  let n = a.length;
+  while (n < min) n *= 2;
+  const next = new (a.constructor as new (n: number) => T)(n);
+  next.set(a);
+  return next;
+}
+
+/**
+ * `centroidWeights` of a profile whose units' tokens are term ids (unit by unit, field by field),
+ * as the index takes it: the term ids in ascending order, each one's weight quantised to one
+ * byte, and the scale. The same arithmetic in the same order, so the same values, bit for bit, as
+ * `centroidWeights` followed by `FieldIndex.addWeighted` on the tokens; without a map per unit.
+ */
+export function centroidImpactsOfIds(
+  units: readonly (readonly Int32Array[])[],
+  fieldWeights: readonly number[],
+  b: CentroidBuffers,
+): { termIds: Int32Array; imps: Uint8Array; scale: number } {
+  if (b.stamp > 0x7fff_0000) {
+    b.stamp = 0;
+    b.unitMark.fill(0);
+    b.docMark.fill(0);
+  }
+  const doc = ++b.stamp;
+  let nDoc = 0;
+  let used = 0;
+  for (const fields of units) {
+    const unit = ++b.stamp;
+    let nUnit = 0;
+    for (let f = 0; f < fields.length; f++) {
+      const w = fieldWeights[f] ?? 1;
+      const ids = fields[f] as Int32Array;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        if (id >= b.unitMark.length) {
+          b.unitMark = grown(b.unitMark, id + 1);
+          b.docMark = grown(b.docMark, id + 1);
+          b.tf = grown(b.tf, id + 1);
+          b.sum = grown(b.sum, id + 1);
+        }
+        if (b.unitMark[id] !== unit) {
+          b.unitMark[id] = unit;
+          b.tf[id] = 0;
+          b.unitTerms = grown(b.unitTerms, nUnit + 1);
+          b.unitTerms[nUnit++] = id;
+        }
+        b.tf[id] = (b.tf[id] as number) + w;
+      }
+    }
+    if (nUnit === 0) continue;
+    let norm = 0;
+    for (let j = 0; j < nUnit; j++) {
+      const id = b.unitTerms[j] as number;
+      const x = b.tf[id] as number;
+      const v = x >= 1 ? 1 + Math.log(x) : x;
+      b.tf[id] = v;
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    for (let j = 0; j < nUnit; j++) {
+      const id = b.unitTerms[j] as number;
+      if (b.docMark[id] !== doc) {
+        b.docMark[id] = doc;
+        b.sum[id] = 0;
+        b.docTerms = grown(b.docTerms, nDoc + 1);
+        b.docTerms[nDoc++] = id;
+      }
+      b.sum[id] = (b.sum[id] as number) + (b.tf[id] as number) / norm;
+    }
+    used++;
+  }
+  let max = 0;
+  let norm = 0;
+  for (let j = 0; j < nDoc; j++) {
+    const v = b.sum[b.docTerms[j] as number] as number;
+    max = Math.max(max, v);
+    norm += v * v;
+  }
+  if (used === 0 || max === 0) return { termIds: new Int32Array(0), imps: new Uint8Array(0), scale: 1 };
+  norm = Math.sqrt(norm);
+  const termIds = b.docTerms.slice(0, nDoc).sort();
+  const imps = new Uint8Array(nDoc);
+  for (let j = 0; j < nDoc; j++) imps[j] = quantizeImpact((b.sum[termIds[j] as number] as number) / max);
+  return { termIds, imps, scale: max / norm };
 }

@@ -152,10 +152,11 @@ export class FieldIndex {
 
   /**
    * Adds a document given as term ids (distinct, in any order, interned in this index's
-   * vocabulary) and their impacts (1..255), as `documentImpactsOfIds` computes them elsewhere.
-   * Returns its slot.
+   * vocabulary) and their impacts (1..255), as `documentImpactsOfIds` (or, with a `scale` on the
+   * document's text score, `centroidImpactsOfIds`) computes them elsewhere. Returns its slot.
    */
-  addImpacts(termIds: Int32Array, imps: Uint8Array): number {
+  addImpacts(termIds: Int32Array, imps: Uint8Array, scale = 1): number {
+    checkScale(scale);
     if (termIds.length !== imps.length) throw new RangeError('termIds and imps differ in length');
     const V = this.vocab.size;
     if (this.seen.length < V) this.seen = enlarge(this.seen, V);
@@ -165,7 +166,7 @@ export class FieldIndex {
       if (id < 0 || id >= V || this.seen[id] === stamp || imps[i] === 0) throw new RangeError('bad document impacts');
       this.seen[id] = stamp;
     }
-    return this.insert({ termIds, imps }, 1);
+    return this.insert({ termIds, imps }, scale);
   }
 
   /**
@@ -173,7 +174,7 @@ export class FieldIndex {
    * (0, 1] and a factor on the document's whole text score. Returns its slot.
    */
   addWeighted(weights: ReadonlyMap<string, number>, scale: number): number {
-    if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be positive and finite, got ${scale}`);
+    checkScale(scale);
     const ids = new Map<number, number>();
     for (const [term, w] of weights) {
       if (!(w > 0) || w > 1) throw new RangeError(`weight of "${term}" must be in (0, 1], got ${w}`);
@@ -371,6 +372,10 @@ export class FieldIndex {
       this.scales = next;
     }
   }
+}
+
+function checkScale(scale: number): void {
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be positive and finite, got ${scale}`);
 }
 
 function enlarge<T extends Int32Array | Uint8Array | Float64Array>(a: T, min: number): T {

@@ -72,7 +72,7 @@ function serve(port: MessagePort): void {
     const key = JSON.stringify(options);
     if (pipeline?.key !== key) {
       const p = buildPipeline(options, (words) => createSegmenter(options.segmenter, words));
-      pipeline = { key, p, packers: { experts: new ChunkPacker(p, 'experts', options.k1), needs: new ChunkPacker(p, 'needs', options.k1) } };
+      pipeline = { key, p, packers: { experts: new ChunkPacker(p, 'experts', options), needs: new ChunkPacker(p, 'needs', options) } };
     }
     return pipeline;
   };
@@ -80,8 +80,8 @@ function serve(port: MessagePort): void {
     if (msg.type === 'warm') {
       try {
         const { p } = pipelineFor(msg.options);
-        new ChunkPacker(p, 'experts', msg.options.k1).pack([WARM_EXPERT]);
-        new ChunkPacker(p, 'needs', msg.options.k1).pack([WARM_NEED]);
+        new ChunkPacker(p, 'experts', msg.options).pack([WARM_EXPERT]);
+        new ChunkPacker(p, 'needs', msg.options).pack([WARM_NEED]);
         port.postMessage({ id: msg.id });
       } catch (err) {
         port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
