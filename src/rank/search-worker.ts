@@ -92,6 +92,7 @@ function serve(port: MessagePort): void {
       try {
         const packed = pipelineFor(msg.options).packers[msg.kind].pack(JSON.parse(msg.records) as (ExpertInput | NeedInput)[]);
         const transfer = [packed.lens.buffer, packed.termIds.buffer, packed.imps.buffer, packed.industry.buffer] as ArrayBuffer[];
+        if (packed.scales !== undefined) transfer.push(packed.scales.buffer as ArrayBuffer);
         port.postMessage({ id: msg.id, packed }, transfer);
       } catch (err) {
         port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
