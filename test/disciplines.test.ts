@@ -50,6 +50,15 @@ describe('discipline classification', () => {
     expect(top('traditional medicine')).not.toContain('0801');
   });
 
+  it('does not take a term\'s last word for the term when its other words are stopwords', () => {
+    // 社会支持 analyses to 社会 (支持 is a stopword), 国际关系 to 国际, 技术进步 to 进步: such
+    // terms are left out, so these everyday words are no discipline's evidence.
+    expect(pipeline.analyzer.analyze('社会支持')).toEqual(['社会']);
+    expect(top('社会各界关注国际形势和技术进步，市场结构正在变化。')).toEqual([]);
+    // A term found whole still counts.
+    expect(top('流动人口的社会支持网络与代际关系')[0]).toBe('0303');
+  });
+
   it('finds no discipline in text without vocabulary', () => {
     expect(top('Please send us the signed form before Monday.')).toEqual([]);
     expect(top('请于下周一前提交报名表，联系人电话另行通知。')).toEqual([]);

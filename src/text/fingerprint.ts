@@ -20,6 +20,14 @@ const PROBES = [
   'The general manager of a new generation of positive, separate, hard-to-cut products in 5G 工业互联网.',
 ];
 
+/**
+ * The rules by which the classifiers find their vocabularies' terms in tokens, numbered: a
+ * change that gives other taxonomy rows from the same tokens and vocabularies must change it.
+ * 2 (2026-11-27): character pairs are no discipline evidence, and a discipline term that
+ * analyses to one word shorter than itself (社会支持 → 社会) is left out.
+ */
+const TAXONOMY_RULES = 2;
+
 export function analysisFingerprint(lexicon: Lexicon, analyzer: Analyzer, charBigrams: boolean): string {
   const hash = createHash('sha256');
   const put = (x: unknown): void => {
@@ -34,7 +42,7 @@ export function analysisFingerprint(lexicon: Lexicon, analyzer: Analyzer, charBi
   }
   for (const p of PROBES) put(analyzer.analyze(p));
   // The taxonomy rows stored beside the index: their layout and the vocabularies they come from.
-  put(['rows', ROW_DIM]);
+  put(['rows', ROW_DIM, 'rules', TAXONOMY_RULES]);
   put(INDUSTRY_TERMS);
   // Their terms' tokens follow from the analysis fingerprinted above.
   put(DISCIPLINES.map((d) => [d.code, d.terms]));

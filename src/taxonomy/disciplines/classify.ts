@@ -32,6 +32,13 @@ function isWordChar(s: string, i: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/** Whether a Chinese term analyses to a single word that is only a part of it. */
+function reducedToPart(form: string, tokens: readonly string[]): boolean {
+  const t = tokens[0] as string;
+  return tokens.length === 1 && t !== form && CJK.test(form) && form.includes(t);
+}
+const CJK = /[\u3400-\u9fff]/;
+
 /** Finds nothing: for a matcher whose score has no discipline part. */
 export const NO_DISCIPLINES: DisciplineClassifier = Object.freeze({
   evidenceOfFields: () => NO_EVIDENCE,
@@ -62,6 +69,11 @@ export function buildDisciplineClassifier(
       const form = analyzer.normalize(raw);
       const tokens = analyzer.analyze(raw).filter((t) => !t.startsWith(BIGRAM_PREFIX));
       if (tokens.length === 0 || form.length < 2) continue;
+      // A term the analysis reduces to one shorter word, its other words being stopwords
+      // (社会支持 → 社会, 国际关系 → 国际, 技术进步 → 进步), would be found wherever that word is:
+      // 1,821 of the 11,604 terms did so, and made generic words evidence (the vocabularies' first
+      // discipline was a paper's own for 33.1% of CSL dev abstracts with them, 36.7% without).
+      if (reducedToPart(form, tokens)) continue;
       let t = termOf.get(form);
       if (t === undefined) {
         t = listedBy.length;
