@@ -89,11 +89,11 @@ function declaredEvidence(codes: readonly string[]): DisciplineEvidence {
  * A record's taxonomy row: its declared industries when it has any, else what `classify` finds;
  * its declared disciplines when it has any, else those its vocabulary points to.
  */
-export function industryVectorFrom(declared: Declared, classify: () => IndustryScore[], disciplineEvidence: () => DisciplineEvidence): Float64Array {
+export function industryVectorFrom(declared: Declared, classify: () => Float64Array, disciplineEvidence: () => DisciplineEvidence): Float64Array {
   const ind = declared.industries;
   const disc = declared.disciplines;
   return taxonomyRow(
-    industryVector(ind && ind.length > 0 ? declaredScores(ind) : classify()),
+    ind && ind.length > 0 ? industryVector(declaredScores(ind)) : classify(),
     disc && disc.length > 0 ? declaredEvidence(disc) : disciplineEvidence(),
   );
 }
@@ -102,7 +102,7 @@ export function industryVectorOf(p: TextPipeline, declared: Declared, fields: re
   const weights = specs.map((f) => f.queryWeight);
   return industryVectorFrom(
     declared,
-    () => p.classifier.classifyFields(fields, weights),
+    () => industryVector(p.classifier.classifyFields(fields, weights)),
     () => p.disciplines.evidenceOfFields(fields),
   );
 }
@@ -168,7 +168,7 @@ export function taxonomyRowOfIds(
   const d = p.disciplines;
   return industryVectorFrom(
     declared,
-    () => p.classifier.classifyFieldIds(ids, weights, slots.of(vocab)),
+    () => p.classifier.vectorOfFieldIds(ids, weights, slots.of(vocab)),
     () => (d === NO_DISCIPLINES ? NO_EVIDENCE : d.evidenceOfIds(ids, disciplineSlots.of(vocab), vocab.all())),
   );
 }

@@ -5,6 +5,7 @@ import { buildPipeline } from '../src/prepare.js';
 import { EXPERT_FIELDS, expertFieldTokens, NEED_FIELDS, needFieldTokens, weightedCounts } from '../src/records.js';
 import { INDUSTRY_TERMS } from '../src/taxonomy/lexicon.js';
 import { TermSlots } from '../src/taxonomy/term-slots.js';
+import { industryVector } from '../src/taxonomy/vector.js';
 import { Vocabulary } from '../src/index/vocabulary.js';
 import { createSegmenter } from '../src/text/backends/index.js';
 import { fixtures } from './helpers.js';
@@ -35,11 +36,17 @@ describe('classifier', () => {
     const vocab = new Vocabulary();
     const slots = new TermSlots(classifier);
     const expertWeights = EXPERT_FIELDS.map((f) => f.queryWeight);
+    let vectors = 0;
     for (const e of data.experts) {
       const fields = expertFieldTokens(analyzer, e);
       const ids = fields.map((toks) => Int32Array.from(toks, (t) => vocab.intern(t)));
       expect(classifier.classifyFieldIds(ids, expertWeights, slots.of(vocab))).toEqual(classifier.classifyFields(fields, expertWeights));
+      // The vector addExperts stores, straight from the counts: bit for bit industryVector's.
+      const vector = classifier.vectorOfFieldIds(ids, expertWeights, slots.of(vocab));
+      expect([...vector]).toEqual([...industryVector(classifier.classifyFields(fields, expertWeights))]);
+      if (vector.some((x) => x > 0)) vectors++;
     }
+    expect(vectors).toBeGreaterThan(data.experts.length / 2);
     // Another vocabulary object (a loaded snapshot's): the table starts again.
     const other = Vocabulary.from(['伺服电机', '问卷']);
     const table = slots.of(other);

@@ -31,6 +31,11 @@ export interface Classifier {
    * (see TermSlots): no string is hashed. Same result, bit for bit.
    */
   classifyFieldIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array): IndustryScore[];
+  /**
+   * `industryVector(classifyFieldIds(…))` (taxonomy/vector.ts) without making the scores: the
+   * same unit vector over INDUSTRY_CODES, bit for bit. What `addExperts` computes per record.
+   */
+  vectorOfFieldIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array): Float64Array;
   /** The number of an industry term in this classifier, or -1 for any other term. */
   termSlot(term: string): number;
   /** Evidence per industry (INDUSTRY_CODES order), before thresholds. */
@@ -130,6 +135,10 @@ export function buildClassifier(
   }
 
   function classifyFieldIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array): IndustryScore[] {
+    return scoresOfCounted(countFieldIds(fieldIds, weights, slotOfId));
+  }
+
+  function countFieldIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array): number {
     nextCall();
     let n = 0;
     for (let f = 0; f < fieldIds.length; f++) {
@@ -140,17 +149,47 @@ export function buildClassifier(
         if (i >= 0) n = countSlot(i, w, n);
       }
     }
-    return scoresOfCounted(n);
+    return n;
   }
 
-  function scoresOfCounted(n: number): IndustryScore[] {
+  function evidenceOfCounted(n: number): Float64Array {
     // In order of first occurrence, as weightedCounts' map is iterated: the same sums.
     const ev = new Float64Array(C);
     for (let j = 0; j < n; j++) {
       const i = seen[j] as number;
       addEvidence(ev, termWeights[i] as Float64Array, count[i] as number);
     }
-    return fromEvidence(ev);
+    return ev;
+  }
+
+  function scoresOfCounted(n: number): IndustryScore[] {
+    return fromEvidence(evidenceOfCounted(n));
+  }
+
+  /**
+   * industryVector(fromEvidence(ev)) in place: the kept industries' shares of their total, then
+   * scaled to unit length, summed in the same order (industry order) as those two do.
+   */
+  function vectorOfEvidence(ev: Float64Array): Float64Array {
+    let best = 0;
+    for (let c = 0; c < C; c++) best = Math.max(best, ev[c] as number);
+    if (best < opts.minEvidence || best === 0) return ev.fill(0);
+    const floor = opts.relative * best;
+    let total = 0;
+    for (let c = 0; c < C; c++) {
+      const e = ev[c] as number;
+      if (e > 0 && e >= floor) total += e;
+    }
+    let norm = 0;
+    for (let c = 0; c < C; c++) {
+      const e = ev[c] as number;
+      const share = e > 0 && e >= floor ? e / total : 0;
+      ev[c] = share;
+      norm += share * share;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let c = 0; c < C; c++) ev[c] = (ev[c] as number) / norm;
+    return ev;
   }
 
   function classifyCounts(counts: ReadonlyMap<string, number>): IndustryScore[] {
@@ -177,6 +216,7 @@ export function buildClassifier(
     classifyCounts,
     classifyFields,
     classifyFieldIds,
+    vectorOfFieldIds: (fieldIds, weights, slotOfId) => vectorOfEvidence(evidenceOfCounted(countFieldIds(fieldIds, weights, slotOfId))),
     termSlot: (term) => slot.get(term) ?? -1,
     // One field of weight 1: each token counts once, as in a plain count map.
     classifyTokens: (tokens) => classifyFields([tokens], [1]),
