@@ -4,7 +4,7 @@ import { resolveOptions } from '../src/config.js';
 import { buildPipeline, ChunkPacker, type PackedDocs, TermMirror, unpackDocs } from '../src/prepare.js';
 import { createSegmenter } from '../src/text/backends/index.js';
 import { Vocabulary } from '../src/index/vocabulary.js';
-import { prepareChunks, WorkerPool } from '../src/rank/batch.js';
+import { type PreparedChunk, prepareChunks, WorkerPool } from '../src/rank/batch.js';
 import { INDUSTRY_TERMS } from '../src/taxonomy/lexicon.js';
 import { type ExpertInput, InnomatchError, type NeedInput, PUBLICATION_PROFILES, ValidationError } from '../src/index.js';
 import { fixtures, matcher } from './helpers.js';
@@ -16,20 +16,37 @@ const needs: NeedInput[] = Array.from({ length: 30 }, (_, r) => data.needs.map((
 
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
+/**
+ * Workers as if warm, so that chunks go to them from the start (else this thread may do all), and
+ * a count of the chunks they packed (a failed one would be analysed on this thread, unseen);
+ * `check` sees each reply.
+ */
+function countWorkerChunks(check?: (r: PreparedChunk) => void): { readonly remote: number; restore(): void } {
+  const prepare = WorkerPool.prototype.prepare;
+  const ready = vi.spyOn(WorkerPool.prototype, 'ready').mockImplementation((n) => n);
+  let remote = 0;
+  const spy = vi.spyOn(WorkerPool.prototype, 'prepare').mockImplementation(function (this: WorkerPool, ...args) {
+    return prepare.apply(this, args).then((r) => {
+      remote++;
+      check?.(r);
+      return r;
+    });
+  });
+  return {
+    get remote() {
+      return remote;
+    },
+    restore() {
+      spy.mockRestore();
+      ready.mockRestore();
+    },
+  };
+}
+
 describe('addExpertsParallel / addNeedsParallel', () => {
   it('builds exactly the index addExperts builds, on a worker thread and this one', async () => {
     expect(experts.length).toBeGreaterThan(1000);
-    // Chunks the workers analysed (a failed one would be analysed on this thread, unseen).
-    const prepare = WorkerPool.prototype.prepare;
-    // Workers as if loaded: chunks go to them from the start (else this thread may do all).
-    const ready = vi.spyOn(WorkerPool.prototype, 'ready').mockImplementation((n) => n);
-    let remote = 0;
-    const spy = vi.spyOn(WorkerPool.prototype, 'prepare').mockImplementation(function (this: WorkerPool, ...args) {
-      return prepare.apply(this, args).then((r) => {
-        remote++;
-        return r;
-      });
-    });
+    const workers = countWorkerChunks();
     const a = matcher();
     a.addExperts(experts);
     a.addNeeds(needs);
@@ -46,10 +63,9 @@ describe('addExpertsParallel / addNeedsParallel', () => {
     // Both threads analysed chunks: the worker at least the two sent to it at the start of each
     // call, this thread at least the third, taken while the first was still on the worker (a
     // single-chunk add, as the late one, stays on this thread).
-    expect(remote).toBeGreaterThanOrEqual(4);
-    expect(remote).toBeLessThanOrEqual(prepareChunks(experts, 2).length + prepareChunks(needs, 2).length - 2);
-    spy.mockRestore();
-    ready.mockRestore();
+    expect(workers.remote).toBeGreaterThanOrEqual(4);
+    expect(workers.remote).toBeLessThanOrEqual(prepareChunks(experts, 2).length + prepareChunks(needs, 2).length - 2);
+    workers.restore();
     await b.close();
   }, 120_000);
 
@@ -68,23 +84,13 @@ describe('addExpertsParallel / addNeedsParallel', () => {
   });
 
   it('gives the same index with the centroid model (packed on the worker too) and on one worker', async () => {
-    const prepare = WorkerPool.prototype.prepare;
-    const ready = vi.spyOn(WorkerPool.prototype, 'ready').mockImplementation((n) => n);
-    let remote = 0;
-    const spy = vi.spyOn(WorkerPool.prototype, 'prepare').mockImplementation(function (this: WorkerPool, ...args) {
-      return prepare.apply(this, args).then((r) => {
-        remote++;
-        expect(r.packed.scales?.length).toBe(r.packed.lens.length);
-        return r;
-      });
-    });
+    const workers = countWorkerChunks((r) => expect(r.packed.scales?.length).toBe(r.packed.lens.length));
     const a = matcher({ ...PUBLICATION_PROFILES });
     a.addExperts(experts);
     const b = matcher({ ...PUBLICATION_PROFILES });
     await b.addExpertsParallel(experts, { workers: 2 });
-    spy.mockRestore();
-    ready.mockRestore();
-    expect(remote).toBeGreaterThanOrEqual(2);
+    workers.restore();
+    expect(workers.remote).toBeGreaterThanOrEqual(2);
     expect(same(a.toBinary(), b.toBinary())).toBe(true);
     const need = { id: 'q', description: '电机温升过高，绕组绝缘老化' };
     expect(b.recommendExperts(need, { topK: 10 })).toEqual(a.recommendExperts(need, { topK: 10 }));
