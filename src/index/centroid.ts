@@ -11,6 +11,7 @@
  * Everything depends on the profile alone, as the index requires.
  */
 import { quantizeImpact } from '../rank/similarity.js';
+import { enlarge } from '../util/typed.js';
 
 export interface CentroidWeights {
   weights: Map<string, number>;
@@ -75,15 +76,6 @@ export function centroidBuffers(): CentroidBuffers {
   };
 }
 
-function grown<T extends Int32Array | Float64Array>(a: T, min: number): T {
-  if (a.length >= min) return a;
-  let n = a.length;
-  while (n < min) n *= 2;
-  const next = new (a.constructor as new (n: number) => T)(n);
-  next.set(a);
-  return next;
-}
-
 /**
  * `centroidWeights` of a profile whose units' tokens are term ids (unit by unit, field by field),
  * as the index takes it: the term ids in ascending order, each one's weight quantised to one
@@ -112,15 +104,15 @@ export function centroidImpactsOfIds(
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k] as number;
         if (id >= b.unitMark.length) {
-          b.unitMark = grown(b.unitMark, id + 1);
-          b.docMark = grown(b.docMark, id + 1);
-          b.tf = grown(b.tf, id + 1);
-          b.sum = grown(b.sum, id + 1);
+          b.unitMark = enlarge(b.unitMark, id + 1);
+          b.docMark = enlarge(b.docMark, id + 1);
+          b.tf = enlarge(b.tf, id + 1);
+          b.sum = enlarge(b.sum, id + 1);
         }
         if (b.unitMark[id] !== unit) {
           b.unitMark[id] = unit;
           b.tf[id] = 0;
-          b.unitTerms = grown(b.unitTerms, nUnit + 1);
+          b.unitTerms = enlarge(b.unitTerms, nUnit + 1);
           b.unitTerms[nUnit++] = id;
         }
         b.tf[id] = (b.tf[id] as number) + w;
@@ -141,7 +133,7 @@ export function centroidImpactsOfIds(
       if (b.docMark[id] !== doc) {
         b.docMark[id] = doc;
         b.sum[id] = 0;
-        b.docTerms = grown(b.docTerms, nDoc + 1);
+        b.docTerms = enlarge(b.docTerms, nDoc + 1);
         b.docTerms[nDoc++] = id;
       }
       b.sum[id] = (b.sum[id] as number) + (b.tf[id] as number) / norm;

@@ -1,6 +1,7 @@
 import { type Bm25fParams, quantizeImpact, saturatedTf } from '../rank/similarity.js';
 import { buildSegment, EMPTY_SEGMENT, impactIn, MAX_SLOTS, type PendingDoc, posting, type Segment } from './segment.js';
 import { Vocabulary } from './vocabulary.js';
+import { enlarge } from '../util/typed.js';
 
 /** One document as the index sees it: for every field, the field's tokens. */
 export type FieldTokens = readonly (readonly string[])[];
@@ -376,12 +377,4 @@ export class FieldIndex {
 
 function checkScale(scale: number): void {
   if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be positive and finite, got ${scale}`);
-}
-
-function enlarge<T extends Int32Array | Uint8Array | Float64Array>(a: T, min: number): T {
-  let n = a.length;
-  while (n < min) n *= 2;
-  const next = new (a.constructor as new (n: number) => T)(n);
-  next.set(a);
-  return next;
 }
