@@ -50,7 +50,7 @@ import { checkEmbeddingDimensions, LIMITS, validateExperts, validateNeeds, valid
 import { buildSnapshot, type MatcherSnapshot, readSnapshot } from './snapshot.js';
 import { type ParsedRecommendOptions, parseIds, parseRecommendOptions, parseSideKind, parseString, parseWorkers } from './query-options.js';
 import { analysisFingerprint } from './text/fingerprint.js';
-import { buildPipeline, centroidDoc, industryVectorOf, type TextPipeline, taxonomyRowOfIds, unpackDocs, type VocabularySlots, vocabularySlots } from './prepare.js';
+import { buildPipeline, centroidDoc, docScratch, industryVectorOf, type TextPipeline, taxonomyRowOfIds, unpackDocs, type VocabularySlots, vocabularySlots } from './prepare.js';
 
 export interface RecommendExpertsOptions {
   topK?: number;
@@ -196,6 +196,7 @@ class MatcherImpl implements Matcher {
   private readonly pool = new WorkerPool();
   /** Scratch of the centroid model's weights (addCentroid). */
   private readonly centroidScratch = centroidBuffers();
+  private readonly docScratch = docScratch();
   private shared?: { version: number; data: WorkerIndexData };
   private readonly split = new SplitSearch();
   /** Queries since the expert side last changed (parallel search waits for a few). */
@@ -256,7 +257,7 @@ class MatcherImpl implements Matcher {
   private addCentroid(records: readonly ExpertInput[], units: readonly string[][][][]): void {
     const vocab = this.experts.index.vocab;
     records.forEach((e, i) => {
-      const d = centroidDoc(this.pipeline, e, units[i] as string[][][], vocab, this.expertSlots, this.centroidScratch);
+      const d = centroidDoc(this.pipeline, e, units[i] as string[][][], vocab, this.expertSlots, this.centroidScratch, this.docScratch);
       this.experts.addImpacts(e, d.termIds, d.imps, d.industry, d.scale);
     });
   }
@@ -278,7 +279,7 @@ class MatcherImpl implements Matcher {
     const vocab = side.index.vocab;
     records.forEach((r, i) => {
       const ids = vocab.internFields(fields[i] as string[][]);
-      side.addIds(r, ids, taxonomyRowOfIds(this.pipeline, r, ids, vocab, slots, weights));
+      side.addIds(r, ids, taxonomyRowOfIds(this.pipeline, r, ids, vocab, slots, weights, this.docScratch.row));
     });
   }
 

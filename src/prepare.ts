@@ -22,6 +22,7 @@ import { type Analyzer, createAnalyzer } from './text/analyzer.js';
 import { createNormalizer } from './text/normalize.js';
 import { buildLexicon, type Lexicon, MEANINGFUL_SINGLE_CHARS } from './text/resources.js';
 import type { Segmenter } from './text/segmenter.js';
+import { Arena } from './util/typed.js';
 import { synonymClasses } from './text/expansion.js';
 import type { ExpertInput, IndustryScore, NeedInput } from './types.js';
 
@@ -89,12 +90,13 @@ function declaredEvidence(codes: readonly string[]): DisciplineEvidence {
  * A record's taxonomy row: its declared industries when it has any, else what `classify` finds;
  * its declared disciplines when it has any, else those its vocabulary points to.
  */
-export function industryVectorFrom(declared: Declared, classify: () => Float64Array, disciplineEvidence: () => DisciplineEvidence): Float64Array {
+export function industryVectorFrom(declared: Declared, classify: () => Float64Array, disciplineEvidence: () => DisciplineEvidence, row?: Float64Array): Float64Array {
   const ind = declared.industries;
   const disc = declared.disciplines;
   return taxonomyRow(
     ind && ind.length > 0 ? industryVector(declaredScores(ind)) : classify(),
     disc && disc.length > 0 ? declaredEvidence(disc) : disciplineEvidence(),
+    row,
   );
 }
 
@@ -105,6 +107,20 @@ export function industryVectorOf(p: TextPipeline, declared: Declared, fields: re
     () => industryVector(p.classifier.classifyFields(fields, weights)),
     () => p.disciplines.evidenceOfFields(fields),
   );
+}
+
+/**
+ * What a record's preparation writes and reads back before the index copies it: term ids of
+ * joined fields, and its taxonomy row. One per thread that adds records (the row is overwritten
+ * by the next record).
+ */
+export interface DocScratch {
+  ids: Arena<Int32Array>;
+  row: Float64Array;
+}
+
+export function docScratch(): DocScratch {
+  return { ids: new Arena(Int32Array), row: new Float64Array(ROW_DIM) };
 }
 
 /** A document as the index takes it (`Side.addImpacts`): term ids of its vocabulary, impacts, scale and taxonomy row. */
@@ -121,22 +137,30 @@ const EXPERT_QUERY_WEIGHTS = EXPERT_FIELDS.map((f) => f.queryWeight);
 /**
  * An expert of the centroid model (index/centroid.ts) from its units' tokens (`expertUnitTokens`):
  * the tokens are interned in `vocab` unit by unit, field by field, and the taxonomy row is that
- * of its fields' tokens, all units together.
+ * of its fields' tokens, all units together. Its `industry` is `scratch.row` (copy it to keep it).
  */
-export function centroidDoc(p: TextPipeline, e: ExpertInput, units: readonly (readonly string[])[][], vocab: Vocabulary, slots: VocabularySlots, b: CentroidBuffers): IndexDoc {
+export function centroidDoc(
+  p: TextPipeline,
+  e: ExpertInput,
+  units: readonly (readonly string[])[][],
+  vocab: Vocabulary,
+  slots: VocabularySlots,
+  b: CentroidBuffers,
+  scratch: DocScratch,
+): IndexDoc {
   const unitIds = units.map((u) => vocab.internFields(u));
   const { termIds, imps, scale } = centroidImpactsOfIds(unitIds, CENTROID_FIELD_WEIGHTS, b);
-  const fieldIds = EXPERT_FIELDS.map((_, f) => concatIds(unitIds.map((u) => u[f] ?? EMPTY_IDS)));
-  return { termIds, imps, scale, industry: taxonomyRowOfIds(p, e, fieldIds, vocab, slots, EXPERT_QUERY_WEIGHTS) };
+  const fieldIds = EXPERT_FIELDS.map((_, f) => concatIds(unitIds.map((u) => u[f] ?? EMPTY_IDS), scratch.ids));
+  return { termIds, imps, scale, industry: taxonomyRowOfIds(p, e, fieldIds, vocab, slots, EXPERT_QUERY_WEIGHTS, scratch.row) };
 }
 
 const EMPTY_IDS = new Int32Array(0);
 
-function concatIds(parts: readonly Int32Array[]): Int32Array {
+function concatIds(parts: readonly Int32Array[], arena: Arena<Int32Array>): Int32Array {
   if (parts.length === 1) return parts[0] as Int32Array;
   let n = 0;
   for (const a of parts) n += a.length;
-  const out = new Int32Array(n);
+  const out = arena.alloc(n);
   let at = 0;
   for (const a of parts) {
     out.set(a, at);
@@ -155,7 +179,8 @@ export function vocabularySlots(p: TextPipeline): VocabularySlots {
 
 /**
  * A record's taxonomy row from its tokens as term ids of `vocab` (`vocab.internFields`): the
- * same row as `industryVectorOf` on its tokens, with no token hashed again.
+ * same row as `industryVectorOf` on its tokens, with no token hashed again. Written to `row`
+ * when given (a scratch row: the index copies it).
  */
 export function taxonomyRowOfIds(
   p: TextPipeline,
@@ -164,12 +189,14 @@ export function taxonomyRowOfIds(
   vocab: Vocabulary,
   [slots, disciplineSlots]: VocabularySlots,
   weights: readonly number[],
+  row?: Float64Array,
 ): Float64Array {
   const d = p.disciplines;
   return industryVectorFrom(
     declared,
     () => p.classifier.vectorOfFieldIds(ids, weights, slots.of(vocab)),
     () => (d === NO_DISCIPLINES ? NO_EVIDENCE : d.evidenceOfIds(ids, disciplineSlots.of(vocab), vocab.all())),
+    row,
   );
 }
 
@@ -207,6 +234,7 @@ export class ChunkPacker {
   private readonly vocab = new Vocabulary();
   private readonly slots: VocabularySlots;
   private readonly buffers = impactBuffers();
+  private readonly scratch = docScratch();
   private readonly params: Bm25fParams;
   private readonly specs: readonly FieldSpec[];
   private readonly weights: readonly number[];
@@ -245,7 +273,7 @@ export class ChunkPacker {
     if (centroid !== null) {
       const scales = new Float64Array(records.length);
       const docs = records.map((r, i) => {
-        const d = centroidDoc(this.p, r as ExpertInput, expertUnitTokens(this.p.analyzer, r as ExpertInput), this.vocab, this.slots, centroid);
+        const d = centroidDoc(this.p, r as ExpertInput, expertUnitTokens(this.p.analyzer, r as ExpertInput), this.vocab, this.slots, centroid, this.scratch);
         industry.set(d.industry, i * dim);
         lens[i] = d.termIds.length;
         scales[i] = d.scale;
@@ -256,7 +284,7 @@ export class ChunkPacker {
     const docs = records.map((r, i) => {
       const fields = this.kind === 'experts' ? expertFieldTokens(this.p.analyzer, r as ExpertInput) : needFieldTokens(this.p.analyzer, r as NeedInput);
       const ids = this.vocab.internFields(fields);
-      industry.set(taxonomyRowOfIds(this.p, r, ids, this.vocab, this.slots, this.weights), i * dim);
+      industry.set(taxonomyRowOfIds(this.p, r, ids, this.vocab, this.slots, this.weights, this.scratch.row), i * dim);
       const d = documentImpactsOfIds(ids, this.params, this.buffers);
       lens[i] = d.termIds.length;
       return d;
@@ -345,16 +373,18 @@ export function unpackDocs(p: PackedDocs, mirror: TermMirror, vocab: Vocabulary)
     throw new Error('packed documents are inconsistent');
   }
   const out = new Array<IndexDoc>(n);
+  // One array for the chunk: each document's are views of it.
+  const ids = new Int32Array(total);
+  for (let j = 0; j < total; j++) {
+    const local = p.termIds[j] as number;
+    if (!(local >= 0 && local < known)) throw new Error('packed documents are inconsistent');
+    ids[j] = global[local] as number;
+  }
   let at = 0;
   for (let i = 0; i < n; i++) {
     const len = p.lens[i] as number;
-    const termIds = new Int32Array(len);
-    for (let j = 0; j < len; j++) {
-      const local = p.termIds[at + j] as number;
-      if (!(local >= 0 && local < known)) throw new Error('packed documents are inconsistent');
-      termIds[j] = global[local] as number;
-    }
-    out[i] = { termIds, imps: p.imps.subarray(at, at + len), scale: p.scales?.[i] ?? 1, industry: p.industry.subarray(i * dim, (i + 1) * dim) };
+    if (!(len >= 0)) throw new Error('packed documents are inconsistent');
+    out[i] = { termIds: ids.subarray(at, at + len), imps: p.imps.subarray(at, at + len), scale: p.scales?.[i] ?? 1, industry: p.industry.subarray(i * dim, (i + 1) * dim) };
     at += len;
   }
   return out;

@@ -11,7 +11,7 @@
  * Everything depends on the profile alone, as the index requires.
  */
 import { quantizeImpact } from '../rank/similarity.js';
-import { enlarge } from '../util/typed.js';
+import { Arena, enlarge } from '../util/typed.js';
 
 export interface CentroidWeights {
   weights: Map<string, number>;
@@ -62,6 +62,9 @@ export interface CentroidBuffers {
   /** The current unit's (document's) distinct terms, in order of first occurrence. */
   unitTerms: Int32Array;
   docTerms: Int32Array;
+  /** Where the results' arrays come from. */
+  termIds: Arena<Int32Array>;
+  imps: Arena<Uint8Array>;
 }
 
 export function centroidBuffers(): CentroidBuffers {
@@ -73,6 +76,8 @@ export function centroidBuffers(): CentroidBuffers {
     sum: new Float64Array(1024),
     unitTerms: new Int32Array(256),
     docTerms: new Int32Array(256),
+    termIds: new Arena(Int32Array),
+    imps: new Arena(Uint8Array),
   };
 }
 
@@ -149,8 +154,10 @@ export function centroidImpactsOfIds(
   }
   if (used === 0 || max === 0) return { termIds: new Int32Array(0), imps: new Uint8Array(0), scale: 1 };
   norm = Math.sqrt(norm);
-  const termIds = b.docTerms.slice(0, nDoc).sort();
-  const imps = new Uint8Array(nDoc);
+  const termIds = b.termIds.alloc(nDoc);
+  termIds.set(b.docTerms.subarray(0, nDoc));
+  termIds.sort();
+  const imps = b.imps.alloc(nDoc);
   for (let j = 0; j < nDoc; j++) imps[j] = quantizeImpact((b.sum[termIds[j] as number] as number) / max);
   return { termIds, imps, scale: max / norm };
 }

@@ -1,7 +1,7 @@
 import { type Bm25fParams, quantizeImpact, saturatedTf } from '../rank/similarity.js';
 import { buildSegment, EMPTY_SEGMENT, impactIn, MAX_SLOTS, type PendingDoc, posting, type Segment } from './segment.js';
 import { Vocabulary } from './vocabulary.js';
-import { enlarge } from '../util/typed.js';
+import { Arena, enlarge } from '../util/typed.js';
 
 /** One document as the index sees it: for every field, the field's tokens. */
 export type FieldTokens = readonly (readonly string[])[];
@@ -16,16 +16,20 @@ export interface ImpactBuffers {
   mark: Int32Array;
   rowTerm: Int32Array;
   rowTf: Float64Array;
+  /** Where the results' arrays come from. */
+  termIds: Arena<Int32Array>;
+  imps: Arena<Uint8Array>;
 }
 
 export function impactBuffers(): ImpactBuffers {
-  return { mark: new Int32Array(1024), rowTerm: new Int32Array(256), rowTf: new Float64Array(1024) };
+  return { mark: new Int32Array(1024), rowTerm: new Int32Array(256), rowTf: new Float64Array(1024), termIds: new Arena(Int32Array), imps: new Arena(Uint8Array) };
 }
 
 /**
  * A document's term ids (in order of first occurrence) and quantised BM25F impacts, from its
  * tokens as term ids, field by field: it depends on the document alone, so it can run anywhere
- * (ChunkPacker runs it on worker threads against a vocabulary of their own).
+ * (ChunkPacker runs it on worker threads against a vocabulary of their own). The two arrays
+ * are views of blocks of `b`'s arenas.
  */
 export function documentImpactsOfIds(fields: readonly Int32Array[], params: Bm25fParams, b: ImpactBuffers): { termIds: Int32Array; imps: Uint8Array } {
   const F = params.fields.length;
@@ -47,16 +51,19 @@ export function documentImpactsOfIds(fields: readonly Int32Array[], params: Bm25
         r = n++;
         b.rowTerm[r] = id;
         b.mark[id] = r + 1;
-        b.rowTf.fill(0, r * F, r * F + F);
+        for (let g = r * F; g < r * F + F; g++) b.rowTf[g] = 0;
       }
       b.rowTf[r * F + f]! += 1;
     }
   }
   const lengths = fields.map((f) => f.length);
   // In order of first occurrence: the index takes a document's terms in any order.
-  const termIds = b.rowTerm.slice(0, n);
-  const imps = new Uint8Array(n);
-  for (let r = 0; r < n; r++) imps[r] = quantizeImpact(saturatedTf(b.rowTf, lengths, params, r * F));
+  const termIds = b.termIds.alloc(n);
+  const imps = b.imps.alloc(n);
+  for (let r = 0; r < n; r++) {
+    termIds[r] = b.rowTerm[r] as number;
+    imps[r] = quantizeImpact(saturatedTf(b.rowTf, lengths, params, r * F));
+  }
   return { termIds, imps };
 }
 

@@ -1,7 +1,11 @@
+import { Arena } from '../util/typed.js';
+
 /** Term ↔ dense id, append-only. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
+  /** Where internFields' arrays come from (they are read and dropped, record by record). */
+  private readonly scratch = new Arena(Int32Array);
 
   get size(): number {
     return this.terms.length;
@@ -21,10 +25,13 @@ export class Vocabulary {
     return id;
   }
 
-  /** A document's tokens as term ids, field by field (new terms are added, in token order). */
+  /**
+   * A document's tokens as term ids, field by field (new terms are added, in token order). The
+   * arrays are views of shared blocks: copy them to keep them long.
+   */
   internFields(fields: readonly (readonly string[])[]): Int32Array[] {
     return fields.map((toks) => {
-      const ids = new Int32Array(toks.length);
+      const ids = this.scratch.alloc(toks.length);
       for (let k = 0; k < toks.length; k++) ids[k] = this.intern(toks[k] as string);
       return ids;
     });

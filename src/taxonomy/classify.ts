@@ -34,6 +34,7 @@ export interface Classifier {
   /**
    * `industryVector(classifyFieldIds(…))` (taxonomy/vector.ts) without making the scores: the
    * same unit vector over INDUSTRY_CODES, bit for bit. What `addExperts` computes per record.
+   * The array is the classifier's own, overwritten by the next call: copy it to keep it.
    */
   vectorOfFieldIds(fieldIds: readonly Int32Array[], weights: readonly number[], slotOfId: Int32Array): Float64Array;
   /** The number of an industry term in this classifier, or -1 for any other term. */
@@ -152,15 +153,17 @@ export function buildClassifier(
     return n;
   }
 
-  function evidenceOfCounted(n: number): Float64Array {
+  function evidenceOfCounted(n: number, ev = new Float64Array(C)): Float64Array {
     // In order of first occurrence, as weightedCounts' map is iterated: the same sums.
-    const ev = new Float64Array(C);
     for (let j = 0; j < n; j++) {
       const i = seen[j] as number;
       addEvidence(ev, termWeights[i] as Float64Array, count[i] as number);
     }
     return ev;
   }
+
+  // vectorOfFieldIds' result, reused from call to call.
+  const vectorScratch = new Float64Array(C);
 
   function scoresOfCounted(n: number): IndustryScore[] {
     return fromEvidence(evidenceOfCounted(n));
@@ -216,7 +219,7 @@ export function buildClassifier(
     classifyCounts,
     classifyFields,
     classifyFieldIds,
-    vectorOfFieldIds: (fieldIds, weights, slotOfId) => vectorOfEvidence(evidenceOfCounted(countFieldIds(fieldIds, weights, slotOfId))),
+    vectorOfFieldIds: (fieldIds, weights, slotOfId) => vectorOfEvidence(evidenceOfCounted(countFieldIds(fieldIds, weights, slotOfId), vectorScratch.fill(0))),
     termSlot: (term) => slot.get(term) ?? -1,
     // One field of weight 1: each token counts once, as in a plain count map.
     classifyTokens: (tokens) => classifyFields([tokens], [1]),

@@ -27,10 +27,13 @@ export function evidenceOf(values: Float64Array): DisciplineEvidence {
 /** No discipline evidence. */
 export const NO_EVIDENCE: DisciplineEvidence = Object.freeze({ values: new Float64Array(0), touched: new Int32Array(0), count: 0 });
 
-/** The row of an industry unit vector and discipline evidence (reading only its touched disciplines). */
-export function taxonomyRow(industry: Float64Array, evidence: DisciplineEvidence): Float64Array {
-  const row = new Float64Array(ROW_DIM);
-  row.set(industry.subarray(0, INDUSTRY_DIM));
+/**
+ * The row of an industry unit vector and discipline evidence (reading only its touched
+ * disciplines), written to `row` (every entry) when given.
+ */
+export function taxonomyRow(industry: Float64Array, evidence: DisciplineEvidence, row: Float64Array = new Float64Array(ROW_DIM)): Float64Array {
+  if (row.length !== ROW_DIM) throw new RangeError(`a taxonomy row has ${ROW_DIM} entries`);
+  for (let i = 0; i < INDUSTRY_DIM; i++) row[i] = industry[i] ?? 0;
   const { values, touched, count } = evidence;
   let norm = 0;
   const top = new Array<number>(DISCIPLINE_SLOTS).fill(-1);
