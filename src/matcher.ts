@@ -34,7 +34,7 @@ import {
   needTexts,
   weightedCounts,
 } from './records.js';
-import { Side, type SideState } from './side.js';
+import { recordAt, type RecordsBySlot, Side } from './side.js';
 import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
@@ -584,11 +584,11 @@ class MatcherImpl implements Matcher {
   }
 
   expertIds(): string[] {
-    return this.experts.liveRecords().map((r) => r.id);
+    return this.experts.liveIds();
   }
 
   needIds(): string[] {
-    return this.needs.liveRecords().map((r) => r.id);
+    return this.needs.liveIds();
   }
 
   industriesOf(kind: 'expert' | 'need', id: string): IndustryScore[] {
@@ -629,11 +629,9 @@ class MatcherImpl implements Matcher {
     // The records are validated like added ones (a checksum only proves the bytes are those
     // written, not who wrote them): each side's live records once, ids unique, one embedding
     // length. Nothing is imported unless all of it is valid.
-    const experts = revalidate(state.experts, (r) => validateExperts(r, () => false, 'inputs'));
-    const needs = revalidate(state.needs, (r) => validateNeeds(r, () => false, 'inputs'));
-    const dim = checkEmbeddingDimensions([...experts.records, ...needs.records].filter((r) => r !== null), undefined, 'records');
-    this.experts.importState(experts);
-    this.needs.importState(needs);
+    const dim = revalidate(state.needs.records, (r, existing) => validateNeeds(r, existing, 'inputs'), revalidate(state.experts.records, (r, existing) => validateExperts(r, existing, 'inputs'), undefined));
+    this.experts.importState(state.experts);
+    this.needs.importState(state.needs);
     this.embeddingDim = dim;
     this.queryCache?.clear();
   }
@@ -864,11 +862,45 @@ class MatcherImpl implements Matcher {
 
 const LATIN = /[a-z]/;
 
-/** A side's state with its live records validated (slots unchanged; see `Keep`). */
-function revalidate<R>(state: SideState<R>, validate: (records: R[]) => R[]): SideState<R> {
-  const valid = validate(state.records.filter((r): r is R => r !== null));
-  let i = 0;
-  return { ...state, records: state.records.map((r) => (r === null ? null : (valid[i++] as R))) };
+/** Records validated per call of `revalidate`'s check (they are garbage once checked). */
+const REVALIDATE_BLOCK = 1024;
+
+/**
+ * Validates a snapshot side's live records as added ones are (`validate` keeps the inputs, see
+ * `Keep`), a block of them at a time, ids unique over the side, and returns the embedding
+ * length of these and the records checked before (`dim`). Throws a ValidationError numbering
+ * the live records from 0.
+ */
+function revalidate<R extends { id: string; embedding?: number[] }>(
+  records: RecordsBySlot<R>,
+  validate: (batch: R[], existing: (id: string) => boolean) => R[],
+  dim: number | undefined,
+): number | undefined {
+  const seen = new Set<string>();
+  for (let from = 0; from < records.length; from += REVALIDATE_BLOCK) {
+    const batch: R[] = [];
+    for (let slot = from; slot < Math.min(records.length, from + REVALIDATE_BLOCK); slot++) {
+      const r = recordAt(records, slot);
+      if (r !== null) batch.push(r);
+    }
+    const offset = seen.size;
+    dim = withOffset(offset, () => {
+      const valid = validate(batch, (id) => seen.has(id));
+      for (const r of valid) seen.add(r.id);
+      return checkEmbeddingDimensions(valid, dim, 'records');
+    });
+  }
+  return dim;
+}
+
+/** Runs `f`, adding `offset` to the record numbers of a ValidationError it throws. */
+function withOffset<T>(offset: number, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ValidationError && offset > 0) throw new ValidationError(e.issues.map((i) => ({ ...i, index: i.index < 0 ? i.index : i.index + offset })), 'records');
+    throw e;
+  }
 }
 
 /** Runs `f`, re-numbering the issues of a ValidationError it throws as those of record `index` of a batch. */
@@ -909,7 +941,8 @@ export function loadMatcher(snapshot: unknown, resources: MatcherResources = {},
       // Written by another analysis (another innomatch version, lexicon or segmenter dictionary,
       // or before version 4): its index holds other tokens. Re-analyse its records instead, as a
       // JSON snapshot is: slower, and the results of a fresh build.
-      const live = <R>(records: readonly (R | null)[]): R[] => records.filter((r): r is R => r !== null);
+      const live = <R>(records: RecordsBySlot<R>): R[] =>
+        Array.from({ length: records.length }, (_, slot) => recordAt(records, slot)).filter((r): r is R => r !== null);
       m.addExperts(live(state.experts.records));
       m.addNeeds(live(state.needs.records));
       return m;

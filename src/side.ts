@@ -4,10 +4,34 @@ import type { FieldSpec } from './records.js';
 import { createScratch, type Scratch } from './rank/search.js';
 import { ROW_DIM } from './taxonomy/row.js';
 
+/** Records by slot that are read one at a time, when asked for (a binary snapshot's). */
+export interface RecordList<R> {
+  readonly length: number;
+  /** The record of a slot; null for a removed slot. */
+  get(slot: number): R | null;
+  /** The id of a slot's record; null for a removed slot. */
+  id(slot: number): string | null;
+}
+
+/** Records by slot (null for removed slots): in memory, or read on demand. */
+export type RecordsBySlot<R> = readonly (R | null)[] | RecordList<R>;
+
+export function recordAt<R>(records: RecordsBySlot<R>, slot: number): R | null {
+  return isRecordList(records) ? records.get(slot) : (records[slot] ?? null);
+}
+
+/** The records of every slot as an array (the array itself when they are one). */
+export function recordArray<R>(records: RecordsBySlot<R>): readonly (R | null)[] {
+  return isRecordList(records) ? Array.from({ length: records.length }, (_, slot) => records.get(slot)) : records;
+}
+
+function isRecordList<R>(records: RecordsBySlot<R>): records is RecordList<R> {
+  return !Array.isArray(records);
+}
+
 export interface SideState<R> {
   index: FieldIndexState;
-  /** Records by slot; null for removed slots. */
-  records: (R | null)[];
+  records: RecordsBySlot<R>;
   industryRows: Float64Array;
 }
 
@@ -18,7 +42,12 @@ export interface SideState<R> {
 export class Side<R extends { id: string }> {
   readonly index: FieldIndex;
   private readonly slotById = new Map<string, number>();
-  private records: (R | null)[] = [];
+  /**
+   * Records by slot: null for a removed slot, undefined for one whose record is still only in
+   * `stored` (a loaded snapshot's, read when first asked for).
+   */
+  private records: (R | null | undefined)[] = [];
+  private stored: RecordList<R> | null = null;
   private buffers: Scratch = createScratch(0);
   /** Taxonomy rows of all slots (src/taxonomy/row.ts), row after row, for the hot scoring loop. */
   private industryRows = new Float64Array(ROW_DIM * 1024);
@@ -92,20 +121,32 @@ export class Side<R extends { id: string }> {
   private makeRoom(): void {
     const index = this.index;
     if (index.slotCount < index.maxSlots || index.size === index.slotCount) return;
-    const map = index.renumber();
     const records: (R | null)[] = [];
+    const before = this.records.map((_, slot) => this.at(slot));
+    const map = index.renumber();
     const rows = new Float64Array(this.industryRows.length);
     this.slotById.clear();
     map.forEach((to, from) => {
       if (to < 0) return;
-      const r = this.records[from] as R;
+      const r = before[from] as R;
       records[to] = r;
       rows.set(this.industryRows.subarray(from * ROW_DIM, (from + 1) * ROW_DIM), to * ROW_DIM);
       this.slotById.set(r.id, to);
     });
     this.records = records;
+    this.stored = null;
     this.industryRows = rows;
     this.changes++;
+  }
+
+  /** The record of a slot (null when removed), read from `stored` the first time. */
+  private at(slot: number): R | null {
+    let r = this.records[slot];
+    if (r === undefined) {
+      r = this.stored !== null && slot < this.stored.length ? this.stored.get(slot) : null;
+      this.records[slot] = r;
+    }
+    return r;
   }
 
   private register(record: R, slot: number, industry: Float64Array): number {
@@ -131,7 +172,7 @@ export class Side<R extends { id: string }> {
     if (slots.length === 0) return 0;
     this.index.removeMany(slots);
     for (const slot of slots) {
-      this.slotById.delete((this.records[slot] as R).id);
+      this.slotById.delete((this.at(slot) as R).id);
       this.records[slot] = null;
     }
     this.changes++;
@@ -139,13 +180,13 @@ export class Side<R extends { id: string }> {
   }
 
   record(slot: number): R {
-    const r = this.records[slot];
+    const r = this.at(slot);
     if (!r) throw new RangeError(`slot ${slot} is not live`);
     return r;
   }
 
   industry(slot: number): Float64Array {
-    if (!this.records[slot]) throw new RangeError(`slot ${slot} is not live`);
+    if (!this.index.isLive(slot)) throw new RangeError(`slot ${slot} is not live`);
     return this.industryRows.subarray(slot * ROW_DIM, (slot + 1) * ROW_DIM);
   }
 
@@ -153,22 +194,35 @@ export class Side<R extends { id: string }> {
   exportState(): SideState<R> {
     return {
       index: this.index.exportState(),
-      records: this.records.slice(),
+      records: Array.from({ length: this.index.slotCount }, (_, slot) => this.at(slot)),
       industryRows: this.industryRows.slice(0, this.index.slotCount * ROW_DIM),
     };
   }
 
   importState(state: SideState<R>): void {
     if (state.industryRows.length !== state.index.alive.length * ROW_DIM) throw new Error('taxonomy rows do not match the slots');
+    if (state.records.length !== state.index.alive.length) throw new Error('records do not match the slots');
     this.index.importState(state.index);
-    this.records = state.records.slice();
     this.industryRows = new Float64Array(Math.max(ROW_DIM * 1024, state.industryRows.length));
     this.industryRows.set(state.industryRows);
     this.slotById.clear();
     this.changes++;
-    this.records.forEach((r, slot) => {
-      if (r) this.slotById.set(r.id, slot);
-    });
+    const records = state.records;
+    if (isRecordList(records)) {
+      this.stored = records;
+      this.records = new Array<R | null | undefined>(records.length);
+      for (let slot = 0; slot < records.length; slot++) {
+        const id = records.id(slot);
+        if (id === null) this.records[slot] = null;
+        else this.slotById.set(id, slot);
+      }
+    } else {
+      this.stored = null;
+      this.records = records.slice();
+      this.records.forEach((r, slot) => {
+        if (r) this.slotById.set(r.id, slot);
+      });
+    }
   }
 
   /** A zeroed accumulator for searches on this thread (searches leave it zeroed). */
@@ -184,7 +238,23 @@ export class Side<R extends { id: string }> {
 
   /** Live records in insertion order. */
   liveRecords(): R[] {
-    return this.records.filter((r): r is R => r !== null);
+    const out: R[] = [];
+    for (let slot = 0; slot < this.records.length; slot++) {
+      const r = this.at(slot);
+      if (r !== null) out.push(r);
+    }
+    return out;
+  }
+
+  /** Ids of the live records in insertion order. */
+  liveIds(): string[] {
+    const out: string[] = [];
+    for (let slot = 0; slot < this.records.length; slot++) {
+      const r = this.records[slot];
+      if (r === undefined) out.push(this.stored?.id(slot) as string);
+      else if (r !== null) out.push(r.id);
+    }
+    return out;
   }
 
   /** Changes whenever a record is added or removed (for caches of derived data). */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ResolvedOptions } from './config.js';
 import { SnapshotError } from './errors.js';
 import { MAX_SLOTS, posting, type Segment } from './index/segment.js';
-import type { SideState } from './side.js';
-import { decodeRecords, encodeRecords, EXPERT_SHAPE, NEED_SHAPE, type Shape } from './snapshot-records.js';
+import { recordArray, type RecordsBySlot, type SideState } from './side.js';
+import { EncodedRecordList, encodeRecords, EXPERT_SHAPE, NEED_SHAPE, type Shape } from './snapshot-records.js';
 import type { ExpertInput, NeedInput } from './types.js';
 
 /**
@@ -78,7 +78,7 @@ function sideSections(prefix: string, s: SideState<{ id: string }>, recordsPerBl
     [`${prefix}.maxImp`, 'u8', bytes(seg.maxImp)],
     [`${prefix}.industry`, 'f64', bytes(s.industryRows)],
     ...(s.index.scale !== undefined ? [[`${prefix}.scale`, 'f32', bytes(s.index.scale)] as Part] : []),
-    ...recordSections(prefix, s.records, recordsPerBlock, shape),
+    ...recordSections(prefix, recordArray(s.records), recordsPerBlock, shape),
   ];
 }
 
@@ -195,7 +195,7 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
     if (r.byteLength % 8 !== 0) throw new SnapshotError(`binary snapshot: section ${name} is not a list of numbers`);
     return new Float64Array(r.buffer, 0, r.byteLength / 8);
   };
-  const columns = <R>(prefix: string, shape: Shape): (R | null)[] => {
+  const columns = <R>(prefix: string, shape: Shape): RecordsBySlot<R> => {
     const [count, perBlock] = f64(`${prefix}.recordLayout`);
     const lengths = f64(`${prefix}.recordTextBlocks`);
     const all = inPlace(`${prefix}.recordText`);
@@ -209,9 +209,9 @@ export function readBinarySnapshot(bytes: Uint8Array): BinaryState {
       at += len;
     }
     if (!Number.isInteger(count) || (count as number) < 0) throw new SnapshotError(`binary snapshot: ${prefix} record count is malformed`);
-    return decodeRecords<R>(count as number, { texts, perBlock: perBlock as number, tape: f64(`${prefix}.recordTape`) }, shape, prefix);
+    return new EncodedRecordList<R>(count as number, { texts, perBlock: perBlock as number, tape: f64(`${prefix}.recordTape`) }, shape, prefix);
   };
-  const records = <R>(prefix: string, shape: Shape): (R | null)[] => {
+  const records = <R>(prefix: string, shape: Shape): RecordsBySlot<R> => {
     if (byName.has(`${prefix}.recordTape`)) return columns<R>(prefix, shape);
     const entry = byName.get(`${prefix}.records`);
     if (entry?.type !== 'jsonBlocks' && entry?.type !== 'jsonBlocks16') return JSON.parse(text(`${prefix}.records`)) as (R | null)[];

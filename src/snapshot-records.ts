@@ -143,62 +143,153 @@ export function encodeRecords(records: readonly (object | null)[], shape: Shape,
   return { texts, perBlock, tape: tape.done() };
 }
 
-export function decodeRecords<R>(count: number, enc: EncodedRecords, shape: Shape, what: string): (R | null)[] {
-  const { tape, texts, perBlock } = enc;
-  const bad = (why: string): SnapshotError => new SnapshotError(`binary snapshot: the ${what} records are malformed (${why})`);
-  // Every record takes at least one tape entry, which bounds the count before anything is allocated.
-  if (!Number.isInteger(count) || count < 0 || count > tape.length) throw bad('record count');
-  if (!(perBlock > 0) || texts.length !== Math.max(1, Math.ceil(count / perBlock))) throw bad('blocks');
-  let t = 0;
-  let text = '';
-  let at = 0;
-  const num = (): number => {
-    if (t >= tape.length) throw bad('tape too short');
-    return tape[t++] as number;
-  };
-  const count_ = (): number => {
-    const n = num();
-    if (!Number.isInteger(n) || n < 0 || n > tape.length) throw bad('count');
+/**
+ * Reads the tape: numbers, counts and strings from where it stands (`t` on the tape, `at` in the
+ * current block's text), checking the layout as it goes. With `make` false a record is only
+ * walked: nothing is allocated.
+ */
+class TapeReader {
+  t = 0;
+  at = 0;
+  text = '';
+
+  constructor(
+    private readonly tape: Float64Array,
+    readonly bad: (why: string) => SnapshotError,
+  ) {}
+
+  num(): number {
+    if (this.t >= this.tape.length) throw this.bad('tape too short');
+    return this.tape[this.t++] as number;
+  }
+
+  count(): number {
+    const n = this.num();
+    if (!Number.isInteger(n) || n < 0 || n > this.tape.length) throw this.bad('count');
     return n;
-  };
-  const str = (): string => {
-    const len = num();
-    if (!Number.isInteger(len) || len < 0 || at + len > text.length) throw bad('text too short');
-    const s = text.slice(at, at + len);
-    at += len;
+  }
+
+  str(make: boolean): string {
+    const len = this.num();
+    if (!Number.isInteger(len) || len < 0 || this.at + len > this.text.length) throw this.bad('text too short');
+    const s = make ? this.text.slice(this.at, this.at + len) : '';
+    this.at += len;
     return s;
-  };
-  const obj = (s: Shape): Record<string, unknown> => {
-    const mask = num();
-    if (!Number.isInteger(mask) || mask < 0 || mask >= 2 ** s.length) throw bad('field mask');
+  }
+
+  obj(s: Shape, make: boolean): Record<string, unknown> {
+    const mask = this.num();
+    if (!Number.isInteger(mask) || mask < 0 || mask >= 2 ** s.length) throw this.bad('field mask');
     const r: Record<string, unknown> = {};
     for (let i = 0; i < s.length; i++) {
       if ((mask & (1 << i)) === 0) continue;
       const [k, kind] = s[i] as (typeof s)[number];
-      if (kind === 'string') r[k] = str();
-      else if (kind === 'number') r[k] = num();
-      else if (typeof kind === 'object' && 'object' in kind) r[k] = obj(kind.object);
+      let v: unknown;
+      if (kind === 'string') v = this.str(make);
+      else if (kind === 'number') v = this.num();
+      else if (typeof kind === 'object' && 'object' in kind) v = this.obj(kind.object, make);
       else {
-        const n = count_();
-        const list = new Array<unknown>(n);
-        for (let j = 0; j < n; j++) list[j] = kind === 'strings' ? str() : kind === 'numbers' ? num() : obj(kind.objects);
-        r[k] = list;
+        const n = this.count();
+        const list = make ? new Array<unknown>(n) : NO_LIST;
+        for (let j = 0; j < n; j++) {
+          const x = kind === 'strings' ? this.str(make) : kind === 'numbers' ? this.num() : this.obj(kind.objects, make);
+          if (make) list[j] = x;
+        }
+        v = list;
       }
+      if (make) r[k] = v;
     }
     return r;
-  };
-  const out: (R | null)[] = new Array<R | null>(count);
-  for (let i = 0; i < count; i++) {
-    if (i % perBlock === 0) {
-      if (i > 0 && at !== text.length) throw bad('text too long');
-      text = texts[i / perBlock] as string;
-      at = 0;
-    }
-    if (tape[t] === REMOVED) {
-      t++;
-      out[i] = null;
-    } else out[i] = obj(shape) as R;
   }
-  if (t !== tape.length || at !== text.length) throw bad('trailing data');
-  return out;
+}
+
+const NO_LIST: unknown[] = [];
+
+/**
+ * The records of a snapshot, each decoded when it is asked for. Making the list walks the whole
+ * tape once, without making anything, which checks its layout as decoding all would and notes
+ * where each record starts; a record is then read from there. Loading a 100k-profile snapshot
+ * no longer makes 100k records (and their lists and strings) that all stay alive at once, which
+ * the young-generation collector copied, for a matcher that reads a few of them per query.
+ */
+export class EncodedRecordList<R> {
+  readonly length: number;
+  /** Per record, where it starts on the tape (-1: a removed slot) and in its block's text. */
+  private readonly tapeAt: Int32Array;
+  private readonly textAt: Int32Array;
+  private readonly reader: TapeReader;
+
+  constructor(
+    count: number,
+    private readonly enc: EncodedRecords,
+    private readonly shape: Shape,
+    what: string,
+  ) {
+    const { tape, texts, perBlock } = enc;
+    const bad = (why: string): SnapshotError => new SnapshotError(`binary snapshot: the ${what} records are malformed (${why})`);
+    // Every record takes at least one tape entry, which bounds the count before anything is allocated.
+    if (!Number.isInteger(count) || count < 0 || count > tape.length) throw bad('record count');
+    if (!(perBlock > 0) || texts.length !== Math.max(1, Math.ceil(count / perBlock))) throw bad('blocks');
+    if (shape[0]?.[0] !== 'id' || shape[0][1] !== 'string') throw new TypeError('a record shape starts with its id');
+    this.length = count;
+    this.tapeAt = new Int32Array(count);
+    this.textAt = new Int32Array(count);
+    const r = (this.reader = new TapeReader(tape, bad));
+    for (let i = 0; i < count; i++) {
+      if (i % perBlock === 0) {
+        if (i > 0 && r.at !== r.text.length) throw bad('text too long');
+        r.text = texts[i / perBlock] as string;
+        r.at = 0;
+      }
+      this.textAt[i] = r.at;
+      if (tape[r.t] === REMOVED) {
+        this.tapeAt[i] = -1;
+        r.t++;
+      } else {
+        this.tapeAt[i] = r.t;
+        r.obj(shape, false);
+      }
+    }
+    if (r.t !== tape.length || r.at !== r.text.length) throw bad('trailing data');
+  }
+
+  /** Whether slot i holds no record (it was removed). */
+  isRemoved(i: number): boolean {
+    return this.tapeAt[i] === -1;
+  }
+
+  /** Record i, a new object at every call; null for a removed slot. */
+  get(i: number): R | null {
+    if (!(i >= 0 && i < this.length)) throw new RangeError(`no record ${i}`);
+    const t = this.tapeAt[i] as number;
+    if (t < 0) return null;
+    this.position(i, t);
+    return this.reader.obj(this.shape, true) as R;
+  }
+
+  /** Record i's id (the first field of a record), without decoding the rest; null for a removed slot. */
+  id(i: number): string | null {
+    if (!(i >= 0 && i < this.length)) throw new RangeError(`no record ${i}`);
+    const t = this.tapeAt[i] as number;
+    if (t < 0) return null;
+    this.position(i, t);
+    const mask = this.reader.num();
+    if ((mask & 1) === 0) throw this.reader.bad('a record without its id');
+    return this.reader.str(true);
+  }
+
+  toArray(): (R | null)[] {
+    return Array.from({ length: this.length }, (_, i) => this.get(i));
+  }
+
+  private position(i: number, t: number): void {
+    const r = this.reader;
+    r.t = t;
+    r.text = this.enc.texts[Math.floor(i / this.enc.perBlock)] as string;
+    r.at = this.textAt[i] as number;
+  }
+}
+
+export function decodeRecords<R>(count: number, enc: EncodedRecords, shape: Shape, what: string): (R | null)[] {
+  return new EncodedRecordList<R>(count, enc, shape, what).toArray();
 }

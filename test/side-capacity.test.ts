@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Side } from '../src/side.js';
+import { recordAt, Side } from '../src/side.js';
 import { INDUSTRY_DIM, ROW_DIM } from '../src/taxonomy/row.js';
 
 const fields = [{ name: 'f', weight: 1, b: 0.5, refLength: 10, queryWeight: 1 }];
@@ -74,7 +74,7 @@ describe('Side capacity', () => {
               const ids: string[] = [];
               for (let p = st.index.segment.offsets[i] as number; p < (st.index.segment.offsets[i + 1] as number); p++) {
                 const x = st.index.segment.postings[p] as number;
-                ids.push(`${(st.records[x >> 8] as Rec).id}:${x & 255}`);
+                ids.push(`${(recordAt(st.records, x >> 8) as Rec).id}:${x & 255}`);
               }
               return [t, { df: st.index.df[i], ids: ids.sort() }];
             }),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from './helpers.js';
 import { SnapshotError } from '../src/errors.js';
-import { decodeRecords, encodeRecords, EXPERT_SHAPE, NEED_SHAPE } from '../src/snapshot-records.js';
+import { decodeRecords, EncodedRecordList, encodeRecords, EXPERT_SHAPE, NEED_SHAPE } from '../src/snapshot-records.js';
 import { expertSchema, needSchema } from '../src/validate.js';
 
 const { experts, needs } = fixtures();
@@ -50,6 +50,15 @@ describe('binary snapshot records as columns', () => {
           back.forEach((r, i) => {
             if (r !== null) expect(Object.keys(r)).toEqual(Object.keys(slots[i] as object));
           });
+          // Read one at a time, in any order, as a loaded matcher reads them.
+          const list = new EncodedRecordList<{ id: string }>(slots.length, enc, shape, 'test');
+          for (let i = slots.length - 1; i >= 0; i--) {
+            const want = slots[i] as { id: string } | null;
+            expect(canonical(list.get(i))).toBe(canonical(want));
+            expect(list.id(i)).toBe(want === null ? null : want.id);
+            expect(list.isRemoved(i)).toBe(want === null);
+          }
+          expect(() => list.get(slots.length)).toThrow(RangeError);
         }
       }),
       { numRuns: 60 },
