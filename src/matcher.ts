@@ -709,7 +709,7 @@ class MatcherImpl implements Matcher {
       scratch: side.scratch(),
       industryRows: side.industryMatrix(),
       kindOf: (slot) => EXPERT_KINDS.indexOf((side.record(slot).kind ?? 'expert') as ExpertKind),
-      tieKey: (slot) => side.record(slot).id,
+      tieKey: (slot) => side.idOf(slot),
     };
   }
 
@@ -777,7 +777,7 @@ class MatcherImpl implements Matcher {
       query: embedding,
       weight: this.options.latent.weight,
       embeddingOf: (slot) => side.record(slot).embedding,
-      tieKey: (slot) => side.record(slot).id,
+      tieKey: (slot) => side.idOf(slot),
       k: o.topK,
       minScore: o.minScore,
     });
@@ -855,7 +855,7 @@ class MatcherImpl implements Matcher {
           })
           .sort((a, b) => b.weight - a.weight);
       }
-      return { id: side.record(h.slot).id, score: h.score, explanation };
+      return { id: side.idOf(h.slot), score: h.score, explanation };
     });
   }
 }

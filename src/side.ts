@@ -185,6 +185,14 @@ export class Side<R extends { id: string }> {
     return r;
   }
 
+  /** The id of a live slot's record, without reading the record from a snapshot. */
+  idOf(slot: number): string {
+    const r = this.records[slot];
+    const id = r === undefined ? (this.stored !== null && slot < this.stored.length ? this.stored.id(slot) : null) : (r?.id ?? null);
+    if (id === null) throw new RangeError(`slot ${slot} is not live`);
+    return id;
+  }
+
   industry(slot: number): Float64Array {
     if (!this.index.isLive(slot)) throw new RangeError(`slot ${slot} is not live`);
     return this.industryRows.subarray(slot * ROW_DIM, (slot + 1) * ROW_DIM);
