@@ -122,7 +122,7 @@ export class Side<R extends { id: string }> {
     const index = this.index;
     if (index.slotCount < index.maxSlots || index.size === index.slotCount) return;
     const records: (R | null)[] = [];
-    const before = this.records.map((_, slot) => this.at(slot));
+    const before = Array.from({ length: this.records.length }, (_, slot) => this.at(slot));
     const map = index.renumber();
     const rows = new Float64Array(this.industryRows.length);
     this.slotById.clear();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordAt, Side } from '../src/side.js';
+import { recordArray, recordAt, Side } from '../src/side.js';
+import { EncodedRecordList, encodeRecords } from '../src/snapshot-records.js';
 import { INDUSTRY_DIM, ROW_DIM } from '../src/taxonomy/row.js';
 
 const fields = [{ name: 'f', weight: 1, b: 0.5, refLength: 10, queryWeight: 1 }];
@@ -89,5 +90,27 @@ describe('Side capacity', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Side with records read on demand (a binary snapshot)', () => {
+  it('renumbers, removes and reads them as it does records in memory', () => {
+    const shape = [['id', 'string']] as const;
+    const a = new Side<Rec>(fields, 1.2, 4);
+    for (let n = 0; n < 4; n++) addTo(a, `r${n}`, [vocab[n] as string], n);
+    a.remove('r1');
+    const state = a.exportState();
+    const lazy = new EncodedRecordList<Rec>(4, encodeRecords(recordArray(state.records), shape, 2), shape, 'test');
+    const b = new Side<Rec>(fields, 1.2, 4);
+    b.importState({ ...state, records: lazy });
+    expect(b.liveIds()).toEqual(['r0', 'r2', 'r3']);
+    expect(b.idOf(b.slotOf('r3') as number)).toBe('r3');
+    // Every slot used: this add renumbers the live records first, none of them read yet.
+    b.add({ id: 'r4' }, [['t4']], industryOf(4));
+    expect(b.liveIds()).toEqual(['r0', 'r2', 'r3', 'r4']);
+    expect(b.liveRecords()).toEqual([{ id: 'r0' }, { id: 'r2' }, { id: 'r3' }, { id: 'r4' }]);
+    expect(b.remove('r2')).toBe(true);
+    expect(b.liveIds()).toEqual(['r0', 'r3', 'r4']);
+    expect(b.record(b.slotOf('r0') as number)).toEqual({ id: 'r0' });
   });
 });
