@@ -629,7 +629,8 @@ class MatcherImpl implements Matcher {
     // The records are validated like added ones (a checksum only proves the bytes are those
     // written, not who wrote them): each side's live records once, ids unique, one embedding
     // length. Nothing is imported unless all of it is valid.
-    const dim = revalidate(state.needs.records, (r, existing) => validateNeeds(r, existing, 'inputs'), revalidate(state.experts.records, (r, existing) => validateExperts(r, existing, 'inputs'), undefined));
+    const expertDim = revalidate(state.experts.records, (r, existing) => validateExperts(r, existing, 'inputs'), undefined);
+    const dim = revalidate(state.needs.records, (r, existing) => validateNeeds(r, existing, 'inputs'), expertDim);
     this.experts.importState(state.experts);
     this.needs.importState(state.needs);
     this.embeddingDim = dim;
