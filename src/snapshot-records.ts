@@ -218,6 +218,8 @@ export class EncodedRecordList<R> {
   private readonly tapeAt: Int32Array;
   private readonly textAt: Int32Array;
   private readonly reader: TapeReader;
+  /** Ids of the records read so far (validation reads every record, then the side asks their ids). */
+  private readonly ids: (string | undefined)[];
 
   constructor(
     count: number,
@@ -234,6 +236,7 @@ export class EncodedRecordList<R> {
     this.length = count;
     this.tapeAt = new Int32Array(count);
     this.textAt = new Int32Array(count);
+    this.ids = new Array<string | undefined>(count);
     const r = (this.reader = new TapeReader(tape, bad));
     for (let i = 0; i < count; i++) {
       if (i % perBlock === 0) {
@@ -264,7 +267,9 @@ export class EncodedRecordList<R> {
     const t = this.tapeAt[i] as number;
     if (t < 0) return null;
     this.position(i, t);
-    return this.reader.obj(this.shape, true) as R;
+    const r = this.reader.obj(this.shape, true);
+    this.ids[i] = r.id as string;
+    return r as R;
   }
 
   /** Record i's id (the first field of a record), without decoding the rest; null for a removed slot. */
@@ -272,6 +277,8 @@ export class EncodedRecordList<R> {
     if (!(i >= 0 && i < this.length)) throw new RangeError(`no record ${i}`);
     const t = this.tapeAt[i] as number;
     if (t < 0) return null;
+    const known = this.ids[i];
+    if (known !== undefined) return known;
     this.position(i, t);
     const mask = this.reader.num();
     if ((mask & 1) === 0) throw this.reader.bad('a record without its id');

@@ -29,10 +29,11 @@ const PROBES = [
 const TAXONOMY_RULES = 2;
 
 export function analysisFingerprint(lexicon: Lexicon, analyzer: Analyzer, charBigrams: boolean): string {
-  const hash = createHash('sha256');
+  // The parts are hashed as one string: the same bytes in the same order as one update per part
+  // (the digest is unchanged), without ~30k calls into the hash.
+  const parts: string[] = [];
   const put = (x: unknown): void => {
-    hash.update(JSON.stringify(x));
-    hash.update('\n');
+    parts.push(JSON.stringify(x), '\n');
   };
   put([analyzer.segmenter.backend, charBigrams]);
   const lists = [lexicon.segmenterWords, lexicon.stopwords, lexicon.phrases, lexicon.mixedTerms, lexicon.asciiTerms, lexicon.synonymGroups.flat()];
@@ -46,5 +47,5 @@ export function analysisFingerprint(lexicon: Lexicon, analyzer: Analyzer, charBi
   put(INDUSTRY_TERMS);
   // Their terms' tokens follow from the analysis fingerprinted above.
   put(DISCIPLINES.map((d) => [d.code, d.terms]));
-  return hash.digest('hex');
+  return createHash('sha256').update(parts.join('')).digest('hex');
 }
