@@ -34,7 +34,7 @@ import {
   needTexts,
   weightedCounts,
 } from './records.js';
-import { recordAt, type RecordsBySlot, Side } from './side.js';
+import { recordArray, recordAt, type RecordsBySlot, Side } from './side.js';
 import type { Classifier } from './taxonomy/classify.js';
 import { INDUSTRY_CODES, type IndustryCode } from './taxonomy/codes.js';
 import { CONCEPTS } from './taxonomy/concepts.js';
@@ -942,8 +942,7 @@ export function loadMatcher(snapshot: unknown, resources: MatcherResources = {},
       // Written by another analysis (another innomatch version, lexicon or segmenter dictionary,
       // or before version 4): its index holds other tokens. Re-analyse its records instead, as a
       // JSON snapshot is: slower, and the results of a fresh build.
-      const live = <R>(records: RecordsBySlot<R>): R[] =>
-        Array.from({ length: records.length }, (_, slot) => recordAt(records, slot)).filter((r): r is R => r !== null);
+      const live = <R>(records: RecordsBySlot<R>): R[] => recordArray(records).filter((r): r is R => r !== null);
       m.addExperts(live(state.experts.records));
       m.addNeeds(live(state.needs.records));
       return m;

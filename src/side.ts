@@ -188,8 +188,8 @@ export class Side<R extends { id: string }> {
   /** The id of a live slot's record, without reading the record from a snapshot. */
   idOf(slot: number): string {
     const r = this.records[slot];
-    const id = r === undefined ? (this.stored !== null && slot < this.stored.length ? this.stored.id(slot) : null) : (r?.id ?? null);
-    if (id === null) throw new RangeError(`slot ${slot} is not live`);
+    const id = r !== undefined ? r?.id : this.stored !== null && slot < this.stored.length ? this.stored.id(slot) : null;
+    if (id == null) throw new RangeError(`slot ${slot} is not live`);
     return id;
   }
 
