@@ -20,7 +20,7 @@ export type { ValidationIssue } from './errors.js';
 export { INDUSTRIES } from './taxonomy/industries.js';
 export type { Industry } from './taxonomy/industries.js';
 export { INDUSTRY_CODES, isIndustryCode } from './taxonomy/codes.js';
-export { DISCIPLINES, DISCIPLINE_CODES } from './taxonomy/disciplines/index.js';
+export { DISCIPLINES, DISCIPLINE_CODES, disciplineCodes } from './taxonomy/disciplines/index.js';
 export type { Discipline } from './taxonomy/disciplines/index.js';
 export type { IndustryCode } from './taxonomy/codes.js';
 export { EXPERT_KINDS } from './types.js';

@@ -184,5 +184,10 @@ describe('public exports', () => {
     expect(api.DISCIPLINES).toBe(DISCIPLINES);
     expect(api.DISCIPLINE_CODES).toContain('0805');
     expect(api.DISCIPLINES.find((d) => d.code === '0805')?.name).toBe('材料科学与工程');
+    expect(api.disciplineCodes('材料科学与工程')).toEqual(['0805']);
+    expect(api.disciplineCodes('林学/林业工程')).toEqual(['0907', '0829']);
+    expect(api.disciplineCodes(' 0805 ')).toEqual(['0805']);
+    expect(api.disciplineCodes('炼金术')).toEqual([]);
+    expect(api.disciplineCodes('材料科学与工程/')).toEqual([]);
   });
 });

@@ -42,6 +42,15 @@ describe('a 学科 column declares disciplines', () => {
       ['ZJ-2', undefined],
       ['ZJ-3', ['炼金术']],
     ]);
+    // A combined name, as journals and databases file papers, stands for each of its disciplines;
+    // a full-width slash is one too; a combined name with an unknown part is left for validation.
+    const combined = file('dc.csv', '专家编号,专家姓名,研究方向,学科\nZJ-4,丁,饲料,畜牧学/兽医学\nZJ-5,戊,催化,化学／化学工程与技术、0805\nZJ-6,己,炼丹,化学/炼金术\n');
+    const rc = readRecords(combined, 'experts').records as { id: string; disciplines?: string[] }[];
+    expect(rc.map((r) => [r.id, r.disciplines])).toEqual([
+      ['ZJ-4', ['0905', '0906']],
+      ['ZJ-5', ['0703', '0817', '0805']],
+      ['ZJ-6', ['化学/炼金术']],
+    ]);
     const needs = file('dn.csv', '需求编号,需求描述\nXQ-1,涂层脱落\n');
     const r = await run(['match', '--experts', experts, '--needs', needs]);
     expect(r.code).not.toBe(0);

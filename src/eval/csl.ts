@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Matcher } from '../matcher.js';
 import type { IndustryCode } from '../taxonomy/codes.js';
-import { disciplineCode } from '../taxonomy/disciplines/index.js';
+import { disciplineCodes } from '../taxonomy/disciplines/index.js';
 import type { ExpertInput } from '../types.js';
 import { buildBaseline } from './baseline.js';
 import { expertPlainText } from './fixtures.js';
@@ -83,14 +83,15 @@ export function disciplineProfiles(papers: readonly CslPaper[]): ExpertInput[] {
     by.set(p.discipline, list);
   }
   return [...by].map(([discipline, list]) => {
-    // Declared, as an expert registers their 学科 (all 67 of CSL dev are names of DISCIPLINES).
-    const code = disciplineCode(discipline);
+    // Declared, as an expert registers their 学科 (all 67 of CSL dev are names of DISCIPLINES; a
+    // combined name such as 畜牧学/兽医学 declares both).
+    const codes = disciplineCodes(discipline);
     return {
       id: discipline,
       name: discipline,
       kind: 'expert' as const,
       publications: list.map((p) => ({ title: p.title, abstract: p.abstract, keywords: p.keywords })),
-      ...(code !== undefined ? { disciplines: [code] } : {}),
+      ...(codes.length > 0 ? { disciplines: codes } : {}),
     };
   });
 }

@@ -1,5 +1,5 @@
 import { INDUSTRIES } from '../taxonomy/industries.js';
-import { disciplineCode } from '../taxonomy/disciplines/index.js';
+import { disciplineCodes } from '../taxonomy/disciplines/index.js';
 import { INDUSTRY_CODES, type IndustryCode } from '../taxonomy/codes.js';
 import type { ExpertKind } from '../types.js';
 
@@ -81,11 +81,14 @@ export function parseIndustries(cell: string): string[] {
 
 /**
  * A disciplines cell: codes (0805) or names and aliases of the first-level disciplines
- * (材料科学与工程), separated as lists are; an unknown entry is kept as written, for validation to
- * name it.
+ * (材料科学与工程), separated as lists are; a combined name (畜牧学/兽医学) gives each of its
+ * disciplines; an unknown entry is kept as written, for validation to name it.
  */
 export function parseDisciplines(cell: string): string[] {
-  return splitList(cell).map((part) => disciplineCode(part) ?? part);
+  return splitList(cell).flatMap((part) => {
+    const codes = disciplineCodes(part);
+    return codes.length > 0 ? codes : [part];
+  });
 }
 
 /**

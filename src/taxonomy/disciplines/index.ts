@@ -24,6 +24,16 @@ export const DISCIPLINE_CODES: readonly string[] = Object.freeze(DISCIPLINES.map
 
 /** The code of a discipline given by code (0805), name (材料科学与工程) or alias; undefined when none. */
 export function disciplineCode(text: string): string | undefined {
-  const t = text.trim();
+  const t = text.normalize('NFKC').trim();
   return DISCIPLINES.find((d) => d.code === t || d.name === t || d.aliases.includes(t))?.code;
+}
+
+/**
+ * The disciplines a name stands for: one for a code, a name or an alias; one per part for a
+ * combined name such as 畜牧学/兽医学 or 化学/化学工程与技术 (as journals and databases file
+ * papers); none when the name, or any part of it, is unknown.
+ */
+export function disciplineCodes(text: string): string[] {
+  const codes = text.normalize('NFKC').split('/').map(disciplineCode);
+  return codes.every((c) => c !== undefined) ? [...new Set(codes as string[])] : [];
 }
