@@ -189,5 +189,7 @@ describe('public exports', () => {
     expect(api.disciplineCodes(' 0805 ')).toEqual(['0805']);
     expect(api.disciplineCodes('炼金术')).toEqual([]);
     expect(api.disciplineCodes('材料科学与工程/')).toEqual([]);
+    expect(() => api.disciplineCodes(805 as unknown as string)).toThrow(api.ValidationError);
+    expect(() => api.disciplineCodes(805 as unknown as string)).toThrow(/text must be a string/);
   });
 });

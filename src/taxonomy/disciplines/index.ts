@@ -1,3 +1,4 @@
+import { parseString } from '../../query-options.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { DISCIPLINES_AGRICULTURE_MEDICINE } from './agri-med.js';
 import { DISCIPLINES_ENGINEERING_1 } from './engineering1.js';
@@ -22,18 +23,18 @@ export const DISCIPLINES: readonly Discipline[] = deepFreeze(
 /** Discipline codes in `DISCIPLINES` order (a discipline's number in rows and vectors). */
 export const DISCIPLINE_CODES: readonly string[] = Object.freeze(DISCIPLINES.map((d) => d.code));
 
-/** The code of a discipline given by code (0805), name (材料科学与工程) or alias; undefined when none. */
-export function disciplineCode(text: string): string | undefined {
-  const t = text.normalize('NFKC').trim();
-  return DISCIPLINES.find((d) => d.code === t || d.name === t || d.aliases.includes(t))?.code;
-}
-
 /**
- * The disciplines a name stands for: one for a code, a name or an alias; one per part for a
- * combined name such as 畜牧学/兽医学 or 化学/化学工程与技术 (as journals and databases file
- * papers); none when the name, or any part of it, is unknown.
+ * The disciplines a name stands for: one for a code (0805), a name (材料科学与工程) or an alias;
+ * one per part for a combined name such as 畜牧学/兽医学 or 化学/化学工程与技术 (as journals and
+ * databases file papers); none when the name, or any part of it, is unknown. Anything but a
+ * string is a `ValidationError`.
  */
 export function disciplineCodes(text: string): string[] {
-  const codes = text.normalize('NFKC').split('/').map(disciplineCode);
+  const codes = parseString(text, 'text').normalize('NFKC').split('/').map(codeOf);
   return codes.every((c) => c !== undefined) ? [...new Set(codes as string[])] : [];
+}
+
+function codeOf(name: string): string | undefined {
+  const t = name.trim();
+  return DISCIPLINES.find((d) => d.code === t || d.name === t || d.aliases.includes(t))?.code;
 }
